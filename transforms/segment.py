@@ -1,0 +1,487 @@
+"""Segment one page's text into articles: titles, bylines, bodies, subheads, captions, jump links.
+
+The input is either a page's plain text (one paragraph per line, as PDF text layers and the seed
+page give it) or the article zones an e-paper site serves for the page. Both become one stream of
+lines that a single pass assigns to article drafts. Every input line gets a disposition, so a test
+can prove that no text is lost or duplicated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from transforms.bylines import (
+    format_byline,
+    parse_byline_line,
+    split_caption_credit,
+    split_dateline,
+)
+from transforms.clean import clean_line, ends_mid_sentence, has_unclosed_open, has_unopened_close
+from transforms.markers import split_jump_from, split_jump_to
+from transforms.records import ArticleZone, Author, Segment
+
+__all__ = [
+    "DISPOSITIONS",
+    "LineDisposition",
+    "SegmentedPage",
+    "normalise_headline",
+    "segment_text",
+    "segment_zones",
+]
+
+# What can become of an input line.
+DISPOSITIONS = frozenset(
+    {
+        "kicker", "title", "subtitle", "subhead", "body", "byline", "dateline", "marker",
+        "caption", "duplicate", "title_repeat", "furniture",
+    }
+)
+# A headline line is short; longer lines without sentence punctuation are still body text.
+MAX_HEADING_CHARS = 48
+# Punctuation a headline does not print (it uses spaces between phrases instead).
+_NOT_IN_HEADLINE = re.compile(r"[。；;：:]")
+# Headlines print at most one comma (`稳字当头，进中求新`); body sentences print more.
+MAX_HEADLINE_COMMAS = 1
+# A header line printed inside a continuation's text is a long headline, not a short subhead.
+MIN_INTERRUPTING_HEADER_CHARS = 10
+# A repeated passage (printed twice across zones) is long enough to be sure it is a repeat.
+MIN_DUPLICATE_CHARS = 12
+# Words that open a paragraph: a line starting with one does not continue a broken sentence.
+PARAGRAPH_OPENERS = re.compile(r"^(?:据统计|据了解|据介绍|据悉|近年来|目前|此外|同时|另外|与此同时|下一步|接下来|会上|会议指出|会议强调)[，,]")
+# A space in a headline followed by one of these is a line break, not a phrase break:
+# `全市首个数字经济 与现代服务产业学院…`, `渝中区青年联合会 第八届委员会…`.
+_HEADLINE_LINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[与和及暨的之第并])")
+# Running heads: `渝中报 2025年12月18日 星期四 第2版`.
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_RUNNING_HEAD_HINT = re.compile(r"星期[一二三四五六日天]|第\s*[A-Za-z]?\d+\s*版|[^\s]{1,8}报")
+MAX_RUNNING_HEAD_CHARS = 50
+# Production credits printed on the page: `责任编辑：X 校对：Y 美编：Z`.
+EDITOR_LINE = re.compile(r"^(?:责任编辑|责编|编辑|校对|美编|版式|组版|审读|审核|值班编委|主编|版面设计)\s*[:：]")
+MAX_EDITOR_LINE_CHARS = 60
+# Photo captions start with a triangle: `▲ 改造后的商业街区… 本报记者 X 摄`.
+CAPTION_START = re.compile(r"^[▲△]\s*")
+
+
+@dataclass(frozen=True)
+class LineDisposition:
+    """What became of one input line: its kind and the article (index into segments) it went to."""
+
+    zone: int
+    line: int
+    text: str
+    kind: str
+    article: int | None
+
+
+@dataclass(frozen=True)
+class SegmentedPage:
+    """A page's articles in reading order, with the disposition of every input line."""
+
+    segments: tuple[Segment, ...]
+    dispositions: tuple[LineDisposition, ...]
+
+
+@dataclass
+class _Draft:
+    """An article being assembled; becomes a frozen Segment at the end."""
+
+    zone: int
+    kicker: str = ""
+    title: str = ""
+    subtitle: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    subheads: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)
+    from_page: int | None = None
+    to_page: int | None = None
+    closed: bool = False  # a byline or a jump-to marker ended it
+    source_urls: list[str] = field(default_factory=list)
+    merged_into: _Draft | None = None
+
+    def open_tail(self) -> bool:
+        """True when the last paragraph breaks off mid-sentence and nothing has closed the draft."""
+        return (
+            bool(self.paragraphs)
+            and not self.closed
+            and not self.last_is_subhead
+            and ends_mid_sentence(self.paragraphs[-1])
+        )
+
+    @property
+    def last_is_subhead(self) -> bool:
+        """True when the newest paragraph is a subhead (which never continues into the next line)."""
+        return bool(self.subheads) and self.paragraphs[-1] is self.subheads[-1]
+
+    def text(self) -> str:
+        """Body text without white space, for duplicate checks."""
+        return "".join(self.paragraphs).replace(" ", "")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One non-empty input line with its position and the zone it came from."""
+
+    zone: int
+    line: int
+    text: str
+
+
+@dataclass
+class _State:
+    """The pass's working state: drafts in reading order and where each line went."""
+
+    page_no: int | None
+    drafts: list[_Draft] = field(default_factory=list)
+    current: _Draft | None = None
+    dispositions: list[tuple[_Line, str, _Draft | None]] = field(default_factory=list)
+    zone_urls: dict[int, str] = field(default_factory=dict)
+
+    def new_draft(self, zone: int) -> _Draft:
+        """Start an article and make it current."""
+        draft = _Draft(zone=zone)
+        self._add_url(draft, zone)
+        self.drafts.append(draft)
+        self.current = draft
+        return draft
+
+    def attach(self, draft: _Draft, zone: int) -> None:
+        """Make a draft current again (an interleaved piece resumes it)."""
+        self._add_url(draft, zone)
+        self.current = draft
+
+    def _add_url(self, draft: _Draft, zone: int) -> None:
+        """Record the zone's source URL on the draft once."""
+        url = self.zone_urls.get(zone)
+        if url and url not in draft.source_urls:
+            draft.source_urls.append(url)
+
+    def mark(self, line: _Line, kind: str, draft: _Draft | None) -> None:
+        """Record a line's disposition."""
+        self.dispositions.append((line, kind, draft))
+
+
+def normalise_headline(text: str) -> str:
+    """Clean a headline, joining line breaks but keeping spaces that separate phrases."""
+    return _HEADLINE_LINE_BREAK.sub("", clean_line(text))
+
+
+def _is_furniture(text: str) -> bool:
+    """Running heads and editor credits that belong to the page, not to an article."""
+    if len(text) <= MAX_EDITOR_LINE_CHARS and EDITOR_LINE.match(text):
+        return True
+    return (
+        len(text) <= MAX_RUNNING_HEAD_CHARS
+        and bool(_DATE.search(text))
+        and bool(_RUNNING_HEAD_HINT.search(text))
+        and "，" not in text
+        and "。" not in text
+    )
+
+
+def _is_heading(text: str) -> bool:
+    """A line that can be a headline or subhead: short, no sentence punctuation."""
+    return (
+        len(text) <= MAX_HEADING_CHARS
+        and not _NOT_IN_HEADLINE.search(text)
+        and text.count("，") + text.count(",") <= MAX_HEADLINE_COMMAS
+        and not text.endswith(("，", "、", ","))
+        and not CAPTION_START.match(text)
+    )
+
+
+def _is_caption(text: str) -> bool:
+    """A photo caption: starts with ▲/△."""
+    return bool(CAPTION_START.match(text))
+
+
+def _starts_article(text: str) -> bool:
+    """True for lines that begin an article's body: a dateline or a continuation marker."""
+    return split_jump_from(text)[0] is not None or split_dateline(text) is not None
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Compare titles ignoring spaces and punctuation differences."""
+    def key(s: str) -> str:
+        return re.sub(r"[\s“”\"'‘’《》()（）·—-]", "", s)
+
+    return bool(a) and key(a) == key(b)
+
+
+def segment_text(text: str, page_no: int | None = None) -> SegmentedPage:
+    """Segment a page given as plain text, one paragraph per line."""
+    lines = [clean_line(raw) for raw in text.splitlines()]
+    zone = ArticleZone(url="", page_no=page_no or 0, kicker="", title="", subtitle="", author="",
+                       paragraphs=tuple(lines))
+    return segment_zones([zone], page_no=page_no)
+
+
+def segment_zones(zones: Sequence[ArticleZone], page_no: int | None = None) -> SegmentedPage:
+    """Segment a page given as the article zones of an e-paper site, in reading order."""
+    state = _State(page_no=page_no, zone_urls={i: z.url for i, z in enumerate(zones) if z.url})
+    for index, zone in enumerate(zones):
+        _start_zone(state, index, zone)
+        lines = [_Line(index, n, clean_line(p)) for n, p in enumerate(zone.paragraphs)]
+        lines = [line for line in lines if line.text]
+        position = 0
+        while position < len(lines):
+            position = _consume(state, lines, position)
+    return _finish(state)
+
+
+def _start_zone(state: _State, index: int, zone: ArticleZone) -> None:
+    """A zone with a header starts an article; an untitled zone starts one at its first line."""
+    state.current = None
+    kicker, title, subtitle = (normalise_headline(t) for t in (zone.kicker, zone.title, zone.subtitle))
+    if not (kicker or title or subtitle):
+        return
+    draft = state.new_draft(index)
+    draft.kicker, draft.title, draft.subtitle = kicker, title, subtitle
+    credits = parse_byline_line(zone.author) if zone.author else None
+    draft.authors.extend(credits or [])
+
+
+def _consume(state: _State, lines: list[_Line], position: int) -> int:
+    """Dispose of the line at `position` (and any headline lines grouped with it); return the next position."""
+    line = lines[position]
+    text = line.text
+    if _is_furniture(text):
+        state.mark(line, "furniture", None)
+        return position + 1
+    if _is_caption(text):
+        _take_caption(state, line)
+        return position + 1
+    authors = parse_byline_line(text)
+    if authors is not None:
+        _take_byline(state, line, authors)
+        return position + 1
+    if _is_heading(text) and not _starts_article(text) and split_jump_to(text)[1] is None:
+        group_end = position
+        while group_end + 1 < len(lines) and _is_heading(lines[group_end + 1].text) and not _starts_article(
+            lines[group_end + 1].text
+        ) and parse_byline_line(lines[group_end + 1].text) is None:
+            group_end += 1
+        following = lines[group_end + 1].text if group_end + 1 < len(lines) else None
+        if _take_headings(state, lines[position : group_end + 1], following):
+            return group_end + 1
+    _take_text(state, line)
+    return position + 1
+
+
+def _take_caption(state: _State, line: _Line) -> None:
+    """Move a photo caption to the current article's captions; its photographer becomes an author."""
+    draft = state.current or state.new_draft(line.zone)
+    caption, photographers = split_caption_credit(CAPTION_START.sub("", line.text))
+    draft.captions.append(caption)
+    _add_authors(draft, photographers)
+    state.mark(line, "caption", draft)
+
+
+def _take_byline(state: _State, line: _Line, authors: list[Author]) -> None:
+    """A standalone byline ends the current article (or the last one on the page)."""
+    draft = state.current or (state.drafts[-1] if state.drafts else state.new_draft(line.zone))
+    _add_authors(draft, authors)
+    draft.closed = True
+    state.mark(line, "byline", draft)
+    state.current = None
+
+
+def _add_authors(draft: _Draft, authors: Sequence[Author]) -> None:
+    """Add authors once each, in order."""
+    for author in authors:
+        if author not in draft.authors:
+            draft.authors.append(author)
+
+
+def _take_headings(state: _State, group: list[_Line], following: str | None) -> bool:
+    """Place a run of headline-like lines; False when they turn out to be body text."""
+    current = state.current
+    texts = [normalise_headline(line.text) for line in group]
+    if current and current.open_tail():
+        return _take_interrupting_header(state, group, texts)
+    if current and _same_title(current.title, "".join(texts)):
+        for line in group:
+            state.mark(line, "title_repeat", current)
+        return True
+    if current and not current.paragraphs and not current.closed:
+        _fill_header(state, current, group, texts)
+        return True
+    starts = current is None or current.closed or (following is not None and _starts_article(following))
+    if not starts:
+        assert current is not None
+        for line, text in zip(group, texts, strict=True):
+            current.paragraphs.append(text)
+            current.subheads.append(text)
+            state.mark(line, "subhead", current)
+        return True
+    draft = state.new_draft(group[0].zone)
+    _fill_header(state, draft, group, texts)
+    return True
+
+
+def _take_interrupting_header(state: _State, group: list[_Line], texts: list[str]) -> bool:
+    """A header printed inside a broken sentence titles the untitled continuation it interrupts."""
+    current = state.current
+    assert current is not None
+    if len(group) != 1 or len(texts[0]) < MIN_INTERRUPTING_HEADER_CHARS:
+        return False
+    if current.title and not _same_title(current.title, texts[0]):
+        return False
+    kind = "title_repeat" if current.title else "title"
+    current.title = current.title or texts[0]
+    state.mark(group[0], kind, current)
+    return True
+
+
+def _fill_header(state: _State, draft: _Draft, group: list[_Line], texts: list[str]) -> None:
+    """Assign kicker, title and subtitle: the longest line is the title (引题 above, 副题 below)."""
+    if draft.title:  # the zone already named the title: these lines add a subtitle or subheads
+        for line, text in zip(group, texts, strict=True):
+            if _same_title(draft.title, text):
+                state.mark(line, "title_repeat", draft)
+            elif not draft.subtitle:
+                draft.subtitle = text
+                state.mark(line, "subtitle", draft)
+            else:
+                draft.paragraphs.append(text)
+                draft.subheads.append(text)
+                state.mark(line, "subhead", draft)
+        return
+    longest = max(range(len(texts)), key=lambda i: (len(texts[i]), -i))
+    draft.kicker = " ".join(texts[:longest]) or draft.kicker
+    draft.title = texts[longest]
+    draft.subtitle = " ".join(texts[longest + 1 :]) or draft.subtitle
+    for i, line in enumerate(group):
+        state.mark(line, "kicker" if i < longest else "title" if i == longest else "subtitle", draft)
+
+
+def _take_text(state: _State, line: _Line) -> None:
+    """Body text: markers and datelines come off, then the rest joins or follows the right article."""
+    text = line.text
+    marker_from, text = split_jump_from(text)
+    if marker_from is not None:
+        current = state.current
+        if current is None or current.paragraphs or current.closed or current.from_page is not None:
+            current = state.new_draft(line.zone)
+        current.from_page = marker_from.page_no
+    text, marker_to = split_jump_to(text)
+    dateline = split_dateline(text)
+    if dateline is not None:
+        authors, _printed, text = dateline
+        current = state.current
+        if current is None or current.paragraphs or current.closed:
+            current = state.new_draft(line.zone)
+        _add_authors(current, authors)
+    kind = "marker" if marker_from or marker_to else "dateline" if dateline else "body"
+    target = _place_body(state, line, text) if text else state.current
+    if marker_to is not None:
+        target = target or state.current or state.new_draft(line.zone)
+        target.to_page = marker_to.page_no
+        target.closed = True
+        state.current = None
+    state.mark(line, kind if text == "" or kind != "body" else "body", target)
+
+
+def _place_body(state: _State, line: _Line, text: str) -> _Draft | None:
+    """Append or join body text to the article it continues; returns that article."""
+    current = state.current
+    squeezed = text.replace(" ", "")
+    if len(squeezed) >= MIN_DUPLICATE_CHARS:
+        original = next((d for d in state.drafts if d is not current and squeezed in d.text()), None)
+        if original is None and current is not None and squeezed in current.text():
+            original = current
+        if original is not None:
+            return _take_duplicate(state, line, original)
+    if current is None or current.closed:
+        resumed = _resumable(state, text)
+        if resumed is not None:
+            state.attach(resumed, line.zone)
+            resumed.paragraphs[-1] += text
+            return resumed
+        current = state.new_draft(line.zone)
+    elif current.open_tail():
+        target = current
+        if has_unopened_close(text) and not has_unclosed_open(current.paragraphs[-1]):
+            target = _resumable(state, text) or current
+        if not PARAGRAPH_OPENERS.match(text):
+            state.attach(target, line.zone)
+            target.paragraphs[-1] += text
+            return target
+    elif has_unopened_close(text):
+        resumed = _resumable(state, text)
+        if resumed is not None:
+            state.attach(resumed, line.zone)
+            resumed.paragraphs[-1] += text
+            return resumed
+    current.paragraphs.append(text)
+    return current
+
+
+def _resumable(state: _State, text: str) -> _Draft | None:
+    """An open article on this page whose broken-off tail this text completes (an unclosed quote)."""
+    needs_opener = has_unopened_close(text)
+    for draft in reversed(state.drafts):
+        if draft is state.current or draft.merged_into or not draft.open_tail():
+            continue
+        if needs_opener and has_unclosed_open(draft.paragraphs[-1]):
+            return draft
+    return None
+
+
+def _take_duplicate(state: _State, line: _Line, original: _Draft) -> _Draft:
+    """A passage printed twice: drop the repeat; a titled zone that starts with it continues the original."""
+    current = state.current
+    fresh = current is not None and current is not original and not current.paragraphs and not current.closed
+    if fresh and current is not None and not original.title and original.open_tail():
+        original.kicker = original.kicker or current.kicker
+        original.title = current.title
+        original.subtitle = original.subtitle or current.subtitle
+        _add_authors(original, current.authors)
+        current.merged_into = original
+        state.drafts.remove(current)
+        state.attach(original, line.zone)
+        for url in current.source_urls:
+            if url not in original.source_urls:
+                original.source_urls.append(url)
+    state.mark(line, "duplicate", original)
+    return original
+
+
+def _finish(state: _State) -> SegmentedPage:
+    """Freeze drafts into Segments and resolve each line's article index."""
+    drafts = [d for d in state.drafts if _has_content(d)]
+    index = {id(d): i for i, d in enumerate(drafts)}
+    segments = tuple(_freeze(d, state.page_no) for d in drafts)
+    dispositions = []
+    for line, kind, draft in state.dispositions:
+        while draft is not None and draft.merged_into is not None:
+            draft = draft.merged_into
+        dispositions.append(
+            LineDisposition(line.zone, line.line, line.text, kind, index.get(id(draft)) if draft else None)
+        )
+    return SegmentedPage(segments=segments, dispositions=tuple(dispositions))
+
+
+def _has_content(draft: _Draft) -> bool:
+    """Drafts with neither title nor body nor captions (an empty zone) are not articles."""
+    return bool(draft.title or draft.paragraphs or draft.captions or draft.kicker)
+
+
+def _freeze(draft: _Draft, page_no: int | None) -> Segment:
+    """Turn a draft into an immutable Segment."""
+    return Segment(
+        title=draft.title,
+        paragraphs=tuple(draft.paragraphs),
+        page_no=page_no,
+        kicker=draft.kicker or None,
+        subtitle=draft.subtitle or None,
+        byline=format_byline(draft.authors),
+        authors=tuple(draft.authors),
+        subheads=tuple(draft.subheads),
+        captions=tuple(draft.captions),
+        continues_from_page=draft.from_page,
+        continues_to_page=draft.to_page,
+        source_urls=tuple(draft.source_urls),
+    )
