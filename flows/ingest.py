@@ -1,0 +1,219 @@
+"""Prefect flows: one flow run per edition, a parent flow for a date range, a daily flow, publish.
+
+Tasks are per page (fetching is I/O and runs concurrently within the paper's connection limit),
+never per article. The logic lives in `flows.pipeline` and `warehouse`; these wrappers stay thin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.archive import RawArchive
+from flows.fetch import Fetcher, FetchPolicy
+from flows.pipeline import Edition, PageResult, Source, assemble_edition, fetch_page
+from flows.replay import ArchiveSource
+from flows.registry import Paper, RegistryError, load_papers, papers_file, resolve_home
+from transforms.layouts import get_layout
+from warehouse.load import finish_run, load_edition, start_run, upsert_paper
+from warehouse.schema import connect, migrate
+from warehouse.snapshot import publish
+
+__all__ = ["EditionSummary", "daily", "ingest_edition", "ingest_range", "publish_snapshot", "reprocess_range"]
+
+# Pages fetched at once; the Fetcher's per-host limits still apply inside.
+PAGE_WORKERS = 4
+
+
+@dataclass(frozen=True)
+class EditionSummary:
+    """What one edition run produced, for the CLI summary and the runs table."""
+
+    paper_id: str
+    edition_date: dt.date
+    status: str
+    pages: int
+    articles: int
+    stitched: int
+    orphans: int
+    warnings: int
+    retries: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-friendly dict (Prefect results, CLI output)."""
+        return {**self.__dict__, "edition_date": self.edition_date.isoformat()}
+
+
+def _paper(paper: str, papers: str | None) -> Paper:
+    """Look a paper up in the registry, with a clear error naming the known ones."""
+    registry = load_papers(papers_file(papers))
+    if paper not in registry:
+        raise RegistryError(f"unknown paper {paper!r}; known papers: {', '.join(sorted(registry))}")
+    return registry[paper]
+
+
+@task(name="fetch-page", cache_policy=NO_CACHE, task_run_name="fetch {paper.paper_id} {date} p{page_no}")
+def fetch_page_task(
+    fetcher: Source, archive: RawArchive | None, paper: Paper, date: dt.date, url: str, page_no: int, page_name: str
+) -> PageResult:
+    """Fetch and segment one page (retries happen per request inside the Fetcher)."""
+    return fetch_page(fetcher, archive, get_layout(paper.layout), paper, date, url, page_no, page_name)
+
+
+@task(name="load-edition", cache_policy=NO_CACHE)
+def load_task(home: Path, paper: Paper, edition: Edition) -> None:
+    """Load one edition into the warehouse in one transaction, holding the file only while loading."""
+    with connect(home / "warehouse.duckdb") as con:
+        migrate(con)
+        upsert_paper(con, paper.paper_id, paper.name, paper.layout, paper.edition_url, paper.timezone)
+        load_edition(con, edition.record)
+
+
+@flow(name="ingest-edition", task_runner=ThreadPoolTaskRunner(max_workers=PAGE_WORKERS),
+      flow_run_name="{paper} {date}")
+def ingest_edition(
+    paper: str, date: dt.date, home: str | None = None, papers: str | None = None, run_id: str | None = None,
+    replay: bool = False,
+) -> dict[str, Any]:
+    """Fetch, clean, segment, stitch and load one edition; returns its summary."""
+    logger = get_run_logger()
+    entry = _paper(paper, papers)
+    root = resolve_home(home)
+    run_id = run_id or _new_run_id()
+    archive = RawArchive(root / "raw")
+    fetched_at = dt.datetime.now(dt.UTC)
+    if replay:
+        source: Source = ArchiveSource.for_edition(archive, entry.paper_id, date, entry.host)
+        results = _fetch_edition(source, None, entry, date)
+    else:
+        policy = FetchPolicy(requests_per_second=entry.requests_per_second, max_connections=entry.max_connections)
+        with Fetcher(entry.host, policy=policy) as fetcher:
+            results = _fetch_edition(fetcher, archive, entry, date)
+            source = fetcher
+    edition = assemble_edition(entry, date, run_id, results, fetched_at, source.retries)
+    load_task(root, entry, edition)
+    summary = _summary(edition)
+    logger.info("%s %s: %s, %d pages, %d articles, %d stitched, %d warnings", paper, date, summary.status,
+                summary.pages, summary.articles, summary.stitched, summary.warnings)
+    return summary.as_dict()
+
+
+def _fetch_edition(source: Source, archive: RawArchive | None, paper: Paper, date: dt.date) -> list[PageResult]:
+    """Page 1 first (it lists the others), then every other page concurrently."""
+    first = fetch_page_task(source, archive, paper, date, paper.url_for(date), 1, "")
+    if first.listing is None:
+        return [first]
+    others = [p for p in first.listing.pages if p.url != first.page.url and p.page_no != first.page.page_no]
+    futures = [fetch_page_task.submit(source, archive, paper, date, p.url, p.page_no, p.page_name) for p in others]
+    return [first, *(f.result() for f in futures)]
+
+
+def _summary(edition: Edition) -> EditionSummary:
+    """Figures of one edition run."""
+    record = edition.record
+    return EditionSummary(
+        paper_id=record.paper_id,
+        edition_date=record.edition_date,
+        status=record.status,
+        pages=len(record.pages),
+        articles=len(record.articles),
+        stitched=edition.stitched,
+        orphans=edition.orphans,
+        warnings=len(edition.warnings),
+        retries=edition.retries,
+    )
+
+
+def _new_run_id() -> str:
+    """A run id: sortable UTC time plus a random suffix."""
+    return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+
+
+def _dates(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every date from start to end inclusive."""
+    if end < start:
+        raise ValueError(f"end {end} is before start {start}")
+    return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+@flow(name="ingest-range", flow_run_name="{paper} {start}..{end}")
+def ingest_range(
+    paper: str, start: dt.date, end: dt.date, home: str | None = None, papers: str | None = None,
+    publish_after: bool = True, replay: bool = False,
+) -> list[dict[str, Any]]:
+    """Ingest every edition from start to end (inclusive), one child flow run each, then publish."""
+    logger = get_run_logger()
+    entry = _paper(paper, papers)
+    root = resolve_home(home)
+    run_id = _new_run_id()
+    started = dt.datetime.now(dt.UTC)
+    with connect(root / "warehouse.duckdb") as con:
+        migrate(con)
+        start_run(con, run_id, str(flow_run.get_id() or ""), entry.paper_id, started)
+    summaries: list[dict[str, Any]] = []
+    for date in _dates(start, end):
+        try:
+            summaries.append(
+                ingest_edition(paper, date, home=str(root), papers=papers, run_id=run_id, replay=replay)
+            )
+        except Exception as exc:  # one edition failing never stops the others
+            logger.error("%s %s failed: %s", paper, date, exc)
+            summaries.append(_failed(paper, date))
+    status = "complete" if all(s["status"] in ("complete", "not_published") for s in summaries) else "partial"
+    with connect(root / "warehouse.duckdb") as con:
+        finish_run(con, run_id, dt.datetime.now(dt.UTC), status, _counts(summaries))
+    if publish_after:
+        publish_snapshot(home=str(root))
+    return summaries
+
+
+def _failed(paper: str, date: dt.date) -> dict[str, Any]:
+    """The summary of an edition whose run raised."""
+    return EditionSummary(paper, date, "failed", 0, 0, 0, 0, 1, 0).as_dict()
+
+
+def _counts(summaries: list[dict[str, Any]]) -> dict[str, int]:
+    """Totals for the runs table."""
+    def count(status: str) -> int:
+        return sum(1 for s in summaries if s["status"] == status)
+
+    return {
+        "editions_requested": len(summaries),
+        "editions_complete": count("complete"),
+        "editions_partial": count("partial"),
+        "editions_failed": count("failed"),
+        "editions_not_published": count("not_published"),
+        **{key: sum(int(s[key]) for s in summaries)
+           for key in ("pages", "articles", "stitched", "orphans", "warnings", "retries")},
+    }
+
+
+@flow(name="reprocess", flow_run_name="{paper} {start}..{end} from the archive")
+def reprocess_range(
+    paper: str, start: dt.date, end: dt.date, home: str | None = None, papers: str | None = None
+) -> list[dict[str, Any]]:
+    """Rebuild editions from the raw archive with no network, then publish."""
+    return ingest_range(paper, start, end, home=home, papers=papers, replay=True)
+
+
+@flow(name="publish-snapshot")
+def publish_snapshot(home: str | None = None, keep: int | None = None) -> str:
+    """Publish a fresh Parquet snapshot of the warehouse; returns its folder."""
+    root = resolve_home(home)
+    return str(publish(root / "warehouse.duckdb", root, keep=keep))
+
+
+@flow(name="daily", flow_run_name="{paper} daily")
+def daily(paper: str, home: str | None = None, papers: str | None = None) -> list[dict[str, Any]]:
+    """Ingest today's edition (today in the paper's time zone) and publish."""
+    entry = _paper(paper, papers)
+    today = entry.today()
+    return ingest_range(paper, today, today, home=home, papers=papers)

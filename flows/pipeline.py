@@ -1,0 +1,241 @@
+"""One edition, step by step, without Prefect: fetch pages and articles, parse, segment, stitch.
+
+The Prefect flows in `flows.ingest` wrap these functions in tasks; tests and the reprocess path
+call them directly. Fetching goes through a Fetcher (httpx) and every body lands in the raw archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from flows.archive import RawArchive
+from flows.fetch import FetchError, FetchResult
+from flows.registry import Paper
+from transforms.encoding import decode_html
+from transforms.layouts import Layout
+from transforms.records import (
+    ArticleZone,
+    EditionRecord,
+    PageListing,
+    PageRow,
+    QualityIssue,
+    Segment,
+)
+from transforms.segment import segment_zones
+from transforms.stitch import stitch
+
+__all__ = ["NOT_PUBLISHED_STATUSES", "Edition", "PageResult", "Source", "assemble_edition", "fetch_page"]
+
+# The edition's first page answering one of these means the paper did not publish that day.
+NOT_PUBLISHED_STATUSES = frozenset({404, 410})
+# An article body shorter than this (characters) is flagged: a zone with almost no text.
+MIN_BODY_CHARS = 20
+
+
+class Source(Protocol):
+    """Where pages come from: the live site (flows.fetch.Fetcher) or the raw archive (reprocess)."""
+
+    @property
+    def retries(self) -> int:
+        """Retries made so far."""
+        ...
+
+    def is_allowed(self, url: str) -> bool:
+        """Whether a URL is on the paper's own host and may be fetched."""
+        ...
+
+    def fetch(self, url: str) -> FetchResult:
+        """The final answer for a URL, or FetchError."""
+        ...
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """One page fetched and segmented: its row, its listing, its article parts and its problems."""
+
+    page: PageRow
+    listing: PageListing | None
+    segments: tuple[Segment, ...]
+    issues: tuple[QualityIssue, ...]
+    failures: int  # the page itself or its articles that could not be fetched or parsed
+    http_status: int | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The record to load and the figures to report."""
+
+    record: EditionRecord
+    stitched: int
+    orphans: int
+    retries: int = 0
+    warnings: tuple[QualityIssue, ...] = field(default_factory=tuple)
+
+
+def _get(
+    fetcher: Source, archive: RawArchive | None, paper: Paper, date: dt.date, url: str
+) -> tuple[FetchResult, str | None]:
+    """Fetch a URL, archive its body and log the fetch; decode it when the answer is 200."""
+    result = fetcher.fetch(url)
+    text, encoding = (None, None)
+    if result.status == 200:
+        text, encoding = decode_html(result.body, result.content_type, override=paper.encoding)
+    if archive is None:  # reprocessing: the archive already holds this answer
+        return result, text
+    digest = archive.put(result.body)
+    archive.log(
+        paper.paper_id,
+        date,
+        {
+            "url": url,
+            "final_url": result.final_url,
+            "status": result.status,
+            "headers": dict(result.headers),
+            "encoding": encoding,
+            "sha256": digest,
+            "attempts": result.attempts,
+            "fetched_at": dt.datetime.now(dt.UTC).isoformat(),
+        },
+    )
+    return result, text
+
+
+def fetch_page(
+    fetcher: Source,
+    archive: RawArchive | None,
+    layout: Layout,
+    paper: Paper,
+    date: dt.date,
+    url: str,
+    page_no: int,
+    page_name: str = "",
+) -> PageResult:
+    """Fetch one page and its articles, segment the page; failures become issues, never exceptions."""
+    try:
+        result, html = _get(fetcher, archive, paper, date, url)
+    except FetchError as exc:
+        return _failed_page(url, page_no, page_name, f"page {page_no} could not be fetched: {exc}")
+    if html is None:
+        failed = _failed_page(url, page_no, page_name, f"page {page_no} answered HTTP {result.status}")
+        return PageResult(failed.page, None, (), failed.issues, 1, http_status=result.status)
+    listing = layout.parse_page(html, result.final_url)
+    issues = list(_link_issues(fetcher, listing))
+    issues.extend(_decoding_issues(html, listing.page_no, url))
+    zones: list[ArticleZone] = []
+    failures = 0
+    for article_url in listing.article_urls:
+        if not fetcher.is_allowed(article_url):
+            continue
+        zone, problem = _fetch_article(fetcher, archive, layout, paper, date, article_url, listing.page_no)
+        if zone is not None:
+            zones.append(zone)
+        if problem is not None:
+            issues.append(problem)
+            failures += 1
+    segmented = segment_zones(zones, page_no=listing.page_no)
+    issues.extend(_short_body_issues(segmented.segments))
+    if not segmented.segments:
+        issues.append(QualityIssue("page_without_articles", f"page {listing.page_no} yielded no articles",
+                                   listing.page_no))
+    row = PageRow(listing.page_no, listing.page_name or page_name, url, listing.pdf_url,
+                  "ok" if failures == 0 else "partial")
+    return PageResult(row, listing, segmented.segments, tuple(issues), failures, http_status=result.status)
+
+
+def _fetch_article(
+    fetcher: Source,
+    archive: RawArchive | None,
+    layout: Layout,
+    paper: Paper,
+    date: dt.date,
+    url: str,
+    page_no: int,
+) -> tuple[ArticleZone | None, QualityIssue | None]:
+    """Fetch and parse one article page; a problem comes back as a quality issue."""
+    try:
+        result, html = _get(fetcher, archive, paper, date, url)
+    except FetchError as exc:
+        return None, QualityIssue("article_fetch_failed", f"{url}: {exc}", page_no, "error")
+    if html is None:
+        return None, QualityIssue("article_fetch_failed", f"{url}: HTTP {result.status}", page_no, "error")
+    issue = next(iter(_decoding_issues(html, page_no, url)), None)
+    return layout.parse_article(html, result.final_url, page_no), issue
+
+
+def _failed_page(url: str, page_no: int, page_name: str, message: str) -> PageResult:
+    """A page that could not be had: a failed row and an error issue."""
+    row = PageRow(page_no, page_name, url, None, "failed")
+    return PageResult(row, None, (), (QualityIssue("page_fetch_failed", message, page_no, "error"),), 1)
+
+
+def _link_issues(fetcher: Source, listing: PageListing) -> list[QualityIssue]:
+    """Links the page offers that point off the paper's host: recorded, never requested."""
+    skipped = [u for u in (*listing.article_urls, *listing.other_links) if not fetcher.is_allowed(u)]
+    return [
+        QualityIssue("skipped_off_host_link", f"not fetched (off the paper's host): {u}", listing.page_no, "info")
+        for u in dict.fromkeys(skipped)
+        if urlsplit(u).scheme in ("http", "https", "file", "data", "javascript", "ftp") or not urlsplit(u).scheme
+    ]
+
+
+def _decoding_issues(text: str, page_no: int, url: str) -> list[QualityIssue]:
+    """U+FFFD after decoding means bytes were lost to a wrong or broken encoding."""
+    count = text.count("\ufffd")
+    if not count:
+        return []
+    return [QualityIssue("replacement_characters", f"{url}: {count} undecodable characters", page_no)]
+
+
+def _short_body_issues(segments: Sequence[Segment]) -> list[QualityIssue]:
+    """Articles with (almost) no body text."""
+    return [
+        QualityIssue("short_body", f"article {s.title or '(untitled)'!r} has {len(s.body)} characters",
+                     s.page_no)
+        for s in segments
+        if len(s.body) < MIN_BODY_CHARS and s.continues_to_page is None
+    ]
+
+
+def assemble_edition(
+    paper: Paper,
+    date: dt.date,
+    run_id: str,
+    pages: Sequence[PageResult],
+    fetched_at: dt.datetime,
+    retries: int = 0,
+) -> Edition:
+    """Stitch the pages' segments into articles and decide the edition's status."""
+    ordered = sorted(pages, key=lambda p: p.page.page_no)
+    first = next((p for p in ordered if p.page.page_no == min(q.page.page_no for q in ordered)), None)
+    if first is not None and first.http_status in NOT_PUBLISHED_STATUSES and len(ordered) == 1:
+        record = EditionRecord(paper.paper_id, date, "not_published", fetched_at, run_id)
+        return Edition(record, 0, 0, retries)
+    segments = [s for p in ordered for s in p.segments]
+    result = stitch(segments, scope=f"{paper.paper_id}:{date.isoformat()}")
+    issues = [i for p in ordered for i in p.issues] + list(result.issues)
+    status = _status(ordered, segments)
+    record = EditionRecord(
+        paper_id=paper.paper_id,
+        edition_date=date,
+        status=status,
+        fetched_at=fetched_at,
+        run_id=run_id,
+        pages=tuple(p.page for p in ordered),
+        articles=result.articles,
+        issues=tuple(issues),
+    )
+    stitched = sum(1 for a in result.articles if a.continuation == "stitched")
+    orphans = sum(1 for a in result.articles if a.continuation.startswith("orphan"))
+    warnings = tuple(i for i in issues if i.severity != "info")
+    return Edition(record, stitched, orphans, retries, warnings)
+
+
+def _status(pages: Sequence[PageResult], segments: Sequence[Segment]) -> str:
+    """complete, partial (something could not be fetched) or failed (nothing usable)."""
+    if not segments:
+        return "failed"
+    return "partial" if any(p.failures for p in pages) else "complete"

@@ -1,0 +1,304 @@
+"""The classic Founder (方正) e-paper: ``html/YYYY-MM/DD/node_N.htm`` pages, ``content_*.htm`` articles.
+
+A page (``node_N.htm``) carries the page navigation (``<a id="pageLink">第02版：综合</a>``), the
+title list of its articles, an image map (``<map name="PagePicMap">``) of article zones and a PDF
+link. An article page carries ``<h3>`` kicker, ``<h1>`` title, ``<h2>`` subtitle, an ``<h4>``
+byline and the body in ``<div id="ozoom">`` (``<founder-content>`` on some installs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from transforms.layouts.base import LayoutError
+from transforms.layouts.markup import (
+    absolute_url,
+    attr_text,
+    block_lines,
+    class_names,
+    inline_text,
+    parse_partial,
+    site_of,
+)
+from transforms.records import ArticleZone, PageListing, PageRef
+
+__all__ = [
+    "ARTICLE_BODY_SELECTORS",
+    "CONTENT_FILE",
+    "FOUNDER",
+    "NODE_FILE",
+    "PAGE_LABEL",
+    "PAGE_TEXT",
+    "FounderLayout",
+    "parse_page_label",
+]
+
+# Link text of a page in the navigation: 第02版：综合 / 第2版:综合 / 第A3版 / A03版 要闻 (第 and 版
+# optional inside #pageLink); the number must not run on into more digits (a year is no page).
+PAGE_LABEL = re.compile(
+    r"^第?\s*(?P<section>[A-Za-z]{0,2})\s*0*(?P<number>\d{1,3})(?!\d)\s*版?\s*[：:]?\s*(?P<name>.*)$",
+    re.DOTALL,
+)
+# Without any #pageLink, only links saying 第N版 (or 第A3版) are page links: 上一版/下一版 are not.
+PAGE_TEXT = re.compile(r"第\s*[A-Za-z]{0,2}\s*0*\d+\s*版")
+NODE_FILE = re.compile(r"(?:^|/)node_(?P<number>\d+)\.html?$", re.IGNORECASE)  # a page: node_2.htm
+CONTENT_FILE = re.compile(r"(?:^|/)content_[\w-]+\.html?$", re.IGNORECASE)  # an article: content_123.htm
+PDF_FILE = re.compile(r"\.pdf$", re.IGNORECASE)  # the page's printable PDF
+PAGE_LINK_ID = "pagelink"  # <a id="pageLink">, compared lower-cased (templates spell it both ways)
+PAGE_PIC_MAP = "pagepicmap"  # <map name="PagePicMap">: the zones drawn over the page image
+ZONE_DIV_PREFIX = "content_"  # <div id="content_123">: zones drawn as positioned divs on some installs
+BODY_DIV_ID = "ozoom"  # <div id="ozoom">: the zoomable article body
+BODY_TAG = "founder-content"  # the body element of Founder's own templates
+BODY_CLASS = "newsdetatext"  # the body class of a later Founder template
+AUTHOR_CLASS = "author"  # <span class="author"> byline outside the body
+AUTHOR_TAG = "founder-author"  # Founder's own byline element
+# Where the body is, most specific first (documentation of _article_body's order).
+ARTICLE_BODY_SELECTORS = (f"div#{BODY_DIV_ID}", BODY_TAG, f".{BODY_CLASS}")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_PAGE_TAGS = frozenset({"a", "area", "map", "base"})  # all a node page needs, beside zone divs
+_ARTICLE_TAGS = _HEADING_TAGS | {BODY_TAG, AUTHOR_TAG}
+_ARTICLE_CLASSES = frozenset({AUTHOR_CLASS, BODY_CLASS})
+
+
+class _PageLink(NamedTuple):
+    """A page link with its section letter, so A1…A8 sort before B1…B4."""
+
+    section: str
+    ref: PageRef
+
+
+@dataclass(frozen=True)
+class FounderLayout:
+    """The classic Founder layout adapter."""
+
+    name: str = "founder"
+
+    def parse_page(self, html: str, url: str) -> PageListing:
+        """Read a ``node_N.htm`` page: its number and name, sibling pages, articles, PDF, other links."""
+        soup = parse_partial(html, _keep_page_tag)
+        base = _base_url(soup, url)
+        site = site_of(url)
+        pages = _page_links(soup, base, site)
+        page_no, page_name = _own_page(pages, url)
+        articles = _article_urls(soup, base, site)
+        pdf = _pdf_url(soup, base)
+        followed = {link.ref.url for link in pages} | set(articles) | {pdf}
+        return PageListing(
+            page_no=page_no,
+            page_name=page_name,
+            url=url,
+            pdf_url=pdf,
+            pages=tuple(link.ref for link in pages),
+            article_urls=articles,
+            other_links=_other_links(soup, base, followed),
+        )
+
+    def parse_article(self, html: str, url: str, page_no: int) -> ArticleZone:
+        """Read a ``content_*.htm`` page: headings, byline and body paragraphs as printed."""
+        soup = parse_partial(html, _keep_article_tag)
+        body = _article_body(soup)
+        return ArticleZone(
+            url=url,
+            page_no=page_no,
+            kicker=_heading(soup, "h3", body),
+            title=_heading(soup, "h1", body),
+            subtitle=_heading(soup, "h2", body),
+            author=_author(soup, body),
+            paragraphs=_paragraphs(body),
+        )
+
+
+FOUNDER = FounderLayout()
+
+
+def parse_page_label(text: str) -> tuple[int, str, str] | None:
+    """(page number, page name, section code) from link text like ``第A3版：要闻``; None if not a label.
+
+    The name is what follows the colon; a lettered page keeps its section code in front of it
+    (``第A3版`` gives ``A3``, ``第A3版：要闻`` gives ``A3 要闻``) since A3 and B3 share number 3.
+    """
+    match = PAGE_LABEL.match(" ".join(text.split()))
+    if match is None:
+        return None
+    number = int(match["number"])
+    section = match["section"].upper()
+    name = match["name"].strip()
+    if section:
+        name = f"{section}{number} {name}".strip()
+    return number, name, section
+
+
+# --- node pages -----------------------------------------------------------------------------
+
+
+def _keep_page_tag(name: str, attrs: Mapping[str, str]) -> bool:
+    """Links, image maps, <base> and zone divs: everything a node page is read for."""
+    if name in _PAGE_TAGS:
+        return True
+    return name == "div" and attr_text(attrs, "id").startswith(ZONE_DIV_PREFIX)
+
+
+def _base_url(soup: BeautifulSoup, url: str) -> str:
+    """The URL relative links resolve against: a ``<base href>`` if the page has one."""
+    base = soup.find("base", href=True)
+    return urljoin(url, attr_text(base.attrs, "href")) if isinstance(base, Tag) else url
+
+
+def _static(url: str) -> str:
+    """A node/content URL without its query: static files ignore it (``content_1.htm?div=-1``)."""
+    parts = urlsplit(url)
+    if NODE_FILE.search(parts.path) or CONTENT_FILE.search(parts.path):
+        return urlunsplit(parts._replace(query=""))
+    return url
+
+
+def _href(tag: Tag, base: str) -> str | None:
+    """A link's absolute URL, or None for empty and same-page links."""
+    return absolute_url(base, attr_text(tag.attrs, "href"))
+
+
+def _followable(url: str, site: tuple[str, int] | None) -> bool:
+    """Whether a link stays on the page's own site over http(s)."""
+    return site is not None and site_of(url) == site
+
+
+def _page_links(soup: BeautifulSoup, base: str, site: tuple[str, int] | None) -> list[_PageLink]:
+    """Page navigation links, deduplicated by URL, in page order (section, then number)."""
+    anchors = soup.find_all("a")
+    marked = [a for a in anchors if attr_text(a.attrs, "id").lower() == PAGE_LINK_ID]
+    labelled = marked or [a for a in anchors if PAGE_TEXT.search(inline_text(a))]
+    found: dict[str, _PageLink] = {}
+    for anchor in labelled:
+        link = _page_link(anchor, base, site, need_marker=not marked)
+        if link is not None:
+            found.setdefault(link.ref.url, link)
+    return sorted(found.values(), key=lambda link: (link.section, link.ref.page_no))
+
+
+def _page_link(
+    anchor: Tag, base: str, site: tuple[str, int] | None, *, need_marker: bool
+) -> _PageLink | None:
+    """One navigation anchor as a page link, if it points at a page of this site and says which."""
+    url = _href(anchor, base)
+    if url is None or not _followable(url, site) or CONTENT_FILE.search(urlsplit(url).path):
+        return None
+    text = inline_text(anchor)
+    if need_marker:
+        marker = PAGE_TEXT.search(text)
+        text = text[marker.start() :] if marker else ""
+    label = parse_page_label(text)
+    if label is None:
+        return None
+    number, name, section = label
+    return _PageLink(section, PageRef(page_no=number, page_name=name, url=_static(url)))
+
+
+def _own_page(pages: list[_PageLink], url: str) -> tuple[int, str]:
+    """This page's number and name: its own navigation link, else the ``node_N`` file name."""
+    own = _static(absolute_url(url, url) or url)
+    for link in pages:
+        if link.ref.url == own:
+            return link.ref.page_no, link.ref.page_name
+    node = NODE_FILE.search(urlsplit(url).path)
+    if node is None:
+        raise LayoutError(f"cannot tell which page {url} is: no navigation link to it, no node_N name")
+    return int(node["number"]), ""
+
+
+def _article_urls(soup: BeautifulSoup, base: str, site: tuple[str, int] | None) -> tuple[str, ...]:
+    """Article links in title-list order, then image-map zones, then zone divs, without repeats."""
+    zone_divs = soup.find_all("div", id=lambda v: bool(v) and str(v).startswith(ZONE_DIV_PREFIX))
+    zone_anchors = [a for div in zone_divs for a in div.find_all("a")]
+    in_zone = {id(a) for a in zone_anchors}
+    title_list = [a for a in soup.find_all("a") if id(a) not in in_zone]
+    urls = (_href(tag, base) for tag in chain(title_list, _map_areas(soup), zone_anchors))
+    articles = (
+        _static(url)
+        for url in urls
+        if url is not None and _followable(url, site) and CONTENT_FILE.search(urlsplit(url).path)
+    )
+    return tuple(dict.fromkeys(articles))
+
+
+def _map_areas(soup: BeautifulSoup) -> Iterator[Tag]:
+    """The ``<area>`` zones of the page image's ``PagePicMap``."""
+    for image_map in soup.find_all("map"):
+        if attr_text(image_map.attrs, "name").lower() == PAGE_PIC_MAP:
+            yield from image_map.find_all("area")
+
+
+def _pdf_url(soup: BeautifulSoup, base: str) -> str | None:
+    """The first http(s) link to a ``.pdf`` file."""
+    for anchor in soup.find_all("a"):
+        url = _href(anchor, base)
+        if url is not None and site_of(url) is not None and PDF_FILE.search(urlsplit(url).path):
+            return url
+    return None
+
+
+def _other_links(soup: BeautifulSoup, base: str, followed: set[str | None]) -> tuple[str, ...]:
+    """Every other link on the page (off-site, ``javascript:``, navigation …), without repeats."""
+    urls = (_href(tag, base) for tag in soup.find_all(["a", "area"]))
+    return tuple(
+        dict.fromkeys(u for u in urls if u is not None and u not in followed and _static(u) not in followed)
+    )
+
+
+# --- article pages --------------------------------------------------------------------------
+
+
+def _keep_article_tag(name: str, attrs: Mapping[str, str]) -> bool:
+    """Headings, bylines and the body container: everything an article page is read for."""
+    if name in _ARTICLE_TAGS:
+        return True
+    if name == "div" and attr_text(attrs, "id") == BODY_DIV_ID:
+        return True
+    return not _ARTICLE_CLASSES.isdisjoint(class_names(attrs))
+
+
+def _article_body(soup: BeautifulSoup) -> Tag | None:
+    """The body container, in ``ARTICLE_BODY_SELECTORS`` order."""
+    for found in (soup.find("div", id=BODY_DIV_ID), soup.find(BODY_TAG), soup.find(class_=BODY_CLASS)):
+        if isinstance(found, Tag):
+            return found
+    return None
+
+
+def _outside(tags: Iterable[Tag], body: Tag | None) -> Iterator[Tag]:
+    """The tags that are not inside the body (a subhead <h3> in the body is no kicker)."""
+    for tag in tags:
+        if body is None or not any(parent is body for parent in tag.parents):
+            yield tag
+
+
+def _first_text(tags: Iterable[Tag]) -> str:
+    """The first non-empty one-line text among the tags."""
+    return next((text for text in map(inline_text, tags) if text), "")
+
+
+def _heading(soup: BeautifulSoup, name: str, body: Tag | None) -> str:
+    """The first non-empty heading of that level outside the body."""
+    return _first_text(_outside(soup.find_all(name), body))
+
+
+def _author(soup: BeautifulSoup, body: Tag | None) -> str:
+    """The byline printed outside the body: ``<h4>``, then ``.author``, then ``<founder-author>``."""
+    candidates = chain(soup.find_all("h4"), soup.find_all(class_=AUTHOR_CLASS), soup.find_all(AUTHOR_TAG))
+    return _first_text(_outside(candidates, body))
+
+
+def _paragraphs(body: Tag | None) -> tuple[str, ...]:
+    """Body paragraphs from ``<p>`` (split at ``<br>``), else the body's lines; indentation kept."""
+    if body is None:
+        return ()
+    paragraphs = body.find_all("p")
+    if not paragraphs:
+        return tuple(block_lines(body, source_newlines=True))
+    return tuple(line for p in paragraphs for line in block_lines(p, source_newlines=False))

@@ -1,0 +1,134 @@
+"""HTML helpers shared by layout adapters: partial parsing, text with line breaks, absolute links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
+from bs4.filter import SoupStrainer
+
+__all__ = [
+    "BLOCK_TAGS",
+    "KeepTag",
+    "TagFilter",
+    "absolute_url",
+    "attr_text",
+    "block_lines",
+    "class_names",
+    "inline_text",
+    "parse_partial",
+    "site_of",
+]
+
+# A predicate deciding from a tag's name and raw attributes whether the parser should keep it.
+KeepTag = Callable[[str, Mapping[str, str]], bool]
+
+# Elements a browser starts on a new line: their edges separate paragraphs in <p>-less bodies.
+BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "tr", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "founder-content", "pre"}
+)
+# The whitespace HTML collapses; U+3000 and NBSP are printed content (paragraph indentation), kept.
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+_HTML_SPACE_CHARS = " \t\r\n\f"
+# Spaces and tabs only: inside <p>-less bodies the source newlines themselves separate paragraphs.
+_HTML_SPACE_IN_LINE = re.compile(r"[ \t\f]+")
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})  # never printed on the page
+_WEB_SCHEMES = frozenset({"http", "https"})  # the only links a fetcher may follow
+_DEFAULT_PORTS = {"http": 80, "https": 443}  # so host:80 and host compare equal
+
+
+class TagFilter(SoupStrainer):
+    """A SoupStrainer that keeps a top-level tag (and everything inside it) when ``keep`` says so."""
+
+    def __init__(self, keep: KeepTag) -> None:
+        super().__init__(name=True)
+        self._keep = keep
+
+    def allow_tag_creation(self, nsprefix: str | None, name: str, attrs: Mapping[str, str] | None) -> bool:
+        """Ask the predicate; attribute values arrive as the parser read them."""
+        return self._keep(name, attrs or {})
+
+    def allow_string_creation(self, string: str) -> bool:
+        """Drop text outside kept tags."""
+        return False
+
+
+def parse_partial(html: str, keep: KeepTag) -> BeautifulSoup:
+    """Parse with lxml, building only the tags ``keep`` accepts (and their descendants)."""
+    return BeautifulSoup(html, "lxml", parse_only=TagFilter(keep))
+
+
+def class_names(attrs: Mapping[str, str]) -> list[str]:
+    """The class names of a tag's raw attributes."""
+    return attr_text(attrs, "class").split()
+
+
+def attr_text(attrs: Mapping[str, object], name: str) -> str:
+    """An attribute value as one string, whether the parser gave a string or a list."""
+    value = attrs.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def inline_text(tag: Tag | None) -> str:
+    """A heading's text on one line: ``<br>`` and every whitespace run become one space, ends stripped."""
+    if tag is None:
+        return ""
+    return " ".join("".join(_text_pieces(tag, line_break=" ")).split())
+
+
+def block_lines(tag: Tag, *, source_newlines: bool) -> list[str]:
+    """Non-empty lines of a block as printed: ``<br>`` and block edges break lines; indentation kept.
+
+    HTML whitespace (ASCII) collapses to one space and is trimmed at line ends; U+3000 and NBSP
+    stay. With ``source_newlines`` the newlines of the HTML source break lines too.
+    """
+    raw = "".join(_text_pieces(tag, line_break="\n", source_newlines=source_newlines))
+    space = _HTML_SPACE_IN_LINE if source_newlines else _HTML_SPACE
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cleaned = (space.sub(" ", line).strip(_HTML_SPACE_CHARS) for line in lines)
+    return [line for line in cleaned if line.strip()]
+
+
+def _text_pieces(tag: Tag, *, line_break: str, source_newlines: bool = False) -> Iterator[str]:
+    """Text of a tag in document order, with ``line_break`` around ``<br>`` and blocks, no scripts."""
+    for child in tag.children:
+        if isinstance(child, Tag):
+            block = child.name in BLOCK_TAGS
+            if block:
+                yield line_break
+            if child.name not in _NO_TEXT_TAGS:
+                yield from _text_pieces(child, line_break=line_break, source_newlines=source_newlines)
+            if block:
+                yield line_break
+        elif type(child) is NavigableString:  # not Comment, Script, Stylesheet, Doctype …
+            yield str(child) if source_newlines else _HTML_SPACE.sub(" ", str(child))
+
+
+def absolute_url(base: str, href: str) -> str | None:
+    """``href`` resolved against ``base`` without its fragment; None for empty or same-page (#…) links."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    parts = urlsplit(urljoin(base, href))
+    return urlunsplit(parts._replace(fragment=""))
+
+
+def site_of(url: str) -> tuple[str, int] | None:
+    """(host, port) of an http(s) URL with the default port filled in, else None."""
+    parts = urlsplit(url)
+    if parts.scheme not in _WEB_SCHEMES or not parts.hostname:
+        return None
+    try:
+        port = parts.port or _DEFAULT_PORTS[parts.scheme]
+    except ValueError:  # a port that is not a number
+        return None
+    return parts.hostname.lower(), port
