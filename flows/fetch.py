@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -59,6 +60,7 @@ _RETRY_STATUSES = frozenset({429})  # plus every 5xx: the server may answer if a
 _SERVER_ERROR = range(500, 600)
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})  # statuses whose Location we follow
 _WEB_SCHEMES = frozenset({"http", "https"})  # nothing else is ever fetched
+_HOST_PORT = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")  # host, IPv4 or [IPv6], port
 _DEFAULT_PORTS = {"http": 80, "https": 443}  # httpx reports a default port as None
 # Failures of the exchange itself that a second try can cure (not e.g. UnsupportedProtocol).
 _TRANSIENT_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
@@ -251,7 +253,7 @@ class Fetcher:
         try:
             with self._client.stream("GET", url, headers=headers, timeout=self.policy.timeout()) as response:
                 body = self._read_body(url, response)
-                _check_complete(response)
+                _check_complete(response, body)
                 return _Answer(str(response.url), response.status_code, dict(response.headers.items()), body)
         except _TRANSIENT_ERRORS as exc:
             raise _Retry(f"{type(exc).__name__}: {exc}") from exc
@@ -310,6 +312,8 @@ class Fetcher:
 
 def _parse_host(allowed_host: str) -> tuple[str, int | None]:
     """(host, port or None) of ``host[:port]``; ValueError when it is not one."""
+    if not _HOST_PORT.match(allowed_host):
+        raise ValueError(f"not a host[:port]: {allowed_host!r}")
     try:
         parsed = httpx.URL(f"http://{allowed_host}")
     except httpx.InvalidURL as exc:
@@ -339,10 +343,11 @@ def _content_length(response: httpx.Response) -> int | None:
     return int(value) if value.strip().isdigit() else None
 
 
-def _check_complete(response: httpx.Response) -> None:
+def _check_complete(response: httpx.Response, body: bytes) -> None:
     """Raise a retry when fewer bytes arrived than Content-Length announced (a truncated body)."""
     declared = _content_length(response)
-    received = response.num_bytes_downloaded
+    encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
+    received = response.num_bytes_downloaded if encoded else len(body)  # the header counts wire bytes
     if declared is not None and received < declared:
         raise _Retry(f"truncated body: {received} of {declared} bytes", status=response.status_code)
 

@@ -23,7 +23,7 @@ from flows.pipeline import Edition, PageResult, Source, assemble_edition, fetch_
 from flows.replay import ArchiveSource
 from flows.registry import Paper, RegistryError, load_papers, papers_file, resolve_home
 from transforms.layouts import get_layout
-from warehouse.load import finish_run, load_edition, start_run, upsert_paper
+from warehouse.load import finish_run, load_edition, start_run, stored_status, upsert_paper
 from warehouse.schema import connect, migrate
 from warehouse.snapshot import publish
 
@@ -68,13 +68,21 @@ def fetch_page_task(
     return fetch_page(fetcher, archive, get_layout(paper.layout), paper, date, url, page_no, page_name)
 
 
+# A run that got nothing usable never replaces an edition stored with articles.
+KEEP_STORED_OVER = {"failed": {"complete", "partial"}}
+
+
 @task(name="load-edition", cache_policy=NO_CACHE)
-def load_task(home: Path, paper: Paper, edition: Edition) -> None:
-    """Load one edition into the warehouse in one transaction, holding the file only while loading."""
+def load_task(home: Path, paper: Paper, edition: Edition) -> bool:
+    """Load one edition in one transaction, holding the file only while loading; False when kept as stored."""
+    record = edition.record
     with connect(home / "warehouse.duckdb") as con:
         migrate(con)
         upsert_paper(con, paper.paper_id, paper.name, paper.layout, paper.edition_url, paper.timezone)
-        load_edition(con, edition.record)
+        if stored_status(con, record.paper_id, record.edition_date) in KEEP_STORED_OVER.get(record.status, ()):
+            return False
+        load_edition(con, record)
+    return True
 
 
 @flow(name="ingest-edition", task_runner=ThreadPoolTaskRunner(max_workers=PAGE_WORKERS),
@@ -99,7 +107,8 @@ def ingest_edition(
             results = _fetch_edition(fetcher, archive, entry, date)
             source = fetcher
     edition = assemble_edition(entry, date, run_id, results, fetched_at, source.retries)
-    load_task(root, entry, edition)
+    if not load_task(root, entry, edition):
+        logger.warning("%s %s: this run got nothing usable; the stored edition is kept", paper, date)
     summary = _summary(edition)
     logger.info("%s %s: %s, %d pages, %d articles, %d stitched, %d warnings", paper, date, summary.status,
                 summary.pages, summary.articles, summary.stitched, summary.warnings)

@@ -311,7 +311,7 @@ PAGE_20251218_04 = Page(
                 "□ 周 岚",
                 "山城的冬天，太阳是稀罕物。一连阴上好些日子，某天早上推开窗，忽然看见对面楼顶亮堂堂的，整条街的人便都像约好了似的，搬着竹椅往外走。",
                 "我小时候住在七星岗附近的一条老巷子里。巷子窄，两边的老房子挨得很近，阳光只能从屋檐的缝隙里漏下来，落在青石板上，一块一块的，像谁随手撒下的碎金子。",
-                "出太阳的日子，巷口的婆婆们最先占好位置。她们一边织毛衣，一边摆龙门阵，谁家孙子考了双百，谁家媳妇灌的香肠最香，说着说着就笑起来。我们这些小孩则在石梯坎上跳房子、滚铁环，跑出一身汗，脸蛋红扑扑的。",
+                "出太阳的日子，巷口的婆婆们最先占好位置——她们一边织毛衣，一边摆龙门阵，谁家孙子考了双百，谁家媳妇灌的香肠最香，说着说着就笑起来。我们这些小孩则在石梯坎上跳房子、滚铁环，跑出一身汗，脸蛋红扑扑的。",
                 "后来老巷子改造了，大家陆续搬进了新房子。前些天我回去看，石梯坎还在，黄葛树也还在，树下新添了几张长椅。几个老人坐在那里晒太阳，手边放着保温杯，聊的还是家长里短。",
                 "阳光照在他们身上，也照在我心里。原来有些温暖，一直都在老地方等着。",
             ),
@@ -333,6 +333,12 @@ PAGE_20251218_04 = Page(
                 "像一夜没睡的守望者",
                 "等第一缕阳光",
                 "把这座城市轻轻叫醒",
+                "江风吹过来的时候",
+                "带着一点湿润的凉意",
+                "也带着早点铺里",
+                "小面和豆浆的香气",
+                "我放慢脚步",
+                "看一艘轮渡缓缓靠岸",
                 "跑过千厮门大桥时",
                 "我忽然想起",
                 "这座城的每一天",
@@ -1129,9 +1135,18 @@ FOOTER_NOTE = (
     "建议使用1280×800以上分辨率、Chrome或Edge等浏览器浏览本站。",
 )
 ABOUT_BOXES = (  # the 报社简介 / 投稿须知 / 阅读帮助 strip above the footer
-    ("报社简介", "渝中报是立足渝中、服务群众的区域性综合类报纸，坚持正确舆论导向，及时报道全区经济社会发展动态，记录城市核心区的发展变化和百姓生活。数字报与纸质版同步出版，完整呈现每期版面与文章。"),
-    ("投稿须知", "欢迎社会各界踊跃投稿。来稿请注明作者真实姓名、单位和联系方式，新闻稿件须真实准确、时效性强，副刊稿件须为原创首发作品，请勿一稿多投。稿件一经刊用，即视为作者同意本报以数字报等形式转载传播。"),
-    ("阅读帮助", "点击左侧版面图上的文章区域或右侧标题导航即可阅读全文；使用“上一版”“下一版”或键盘左右方向键翻版；点击“PDF下载”可保存当期版面；在“往期回顾”日历中选择日期可查看往期报纸。"),
+    (
+        "报社简介",
+        "渝中报是立足渝中、服务群众的区域性综合类报纸，坚持正确舆论导向，及时报道全区经济社会发展动态，记录城市核心区的发展变化和百姓生活。数字报与纸质版同步出版，完整呈现每期版面与文章。",
+    ),
+    (
+        "投稿须知",
+        "欢迎社会各界踊跃投稿。来稿请注明作者真实姓名、单位和联系方式，新闻稿件须真实准确、时效性强，副刊稿件须为原创首发作品，请勿一稿多投。稿件一经刊用，即视为作者同意本报以数字报等形式转载传播。",
+    ),
+    (
+        "阅读帮助",
+        "点击左侧版面图上的文章区域或右侧标题导航即可阅读全文；使用“上一版”“下一版”或键盘左右方向键翻版；点击“PDF下载”可保存当期版面；在“往期回顾”日历中选择日期可查看往期报纸。",
+    ),
 )
 
 # --------------------------------------------------------------------------------------------
@@ -1294,10 +1309,12 @@ def render_page_list(edition: Edition, current: int) -> str:
     rows = []
     for page in edition.pages:
         css = ' class="current"' if page.number == current else ""
-        rows.append(f'<tr><td{css}><a id="pageLink" href="{node_href(page.number)}">{page_label(page)}</a></td></tr>')
+        rows.append(
+            f'<tr><td{css}><a id="pageLink" href="{node_href(page.number)}">{page_label(page)}</a></td></tr>'
+        )
     return "\n".join(
         [
-            '<div class="box"><div class="box-title">版面导航<em>共' + str(len(edition.pages)) + "版</em></div>",
+            f'<div class="box"><div class="box-title">版面导航<em>共{len(edition.pages)}版</em></div>',
             '<div class="box-body"><table id="pageList">',
             *rows,
             "</table></div></div>",
@@ -1325,12 +1342,12 @@ def render_side_boxes() -> str:
     """Return the calendar and recent-reading boxes (filled in by the page script)."""
     return "\n".join(
         [
-            '<div class="box"><div class="box-title">本版检索</div><div class="box-body">'
+            f'<div class="box"><div class="box-title">{icon("search")}本版检索</div><div class="box-body">'
             '<input id="titleSearch" type="text" size="22" maxlength="30" placeholder="输入标题关键词"> '
             '<a href="javascript:void(0)" onclick="return YZB.searchTitles()">检索</a> '
             '<a href="javascript:void(0)" onclick="return YZB.clearSearch()">清除</a> '
             '<span id="titleSearchHint"></span></div></div>',
-            '<div class="box"><div class="box-title">往期回顾</div><div class="box-body" id="calendar"></div></div>',
+            f'<div class="box"><div class="box-title">{icon("calendar")}往期回顾</div><div class="box-body" id="calendar"></div></div>',
             '<div class="box"><div class="box-title">最近阅读</div><div class="box-body"><ul id="recentBox"></ul></div></div>',
         ]
     )
@@ -1350,7 +1367,9 @@ def render_pager(edition: Edition, page: Page) -> str:
     """Return 上一版 / PDF下载 / 下一版 under the page image."""
     prev_label, next_label = icon("prev") + "上一版", "下一版" + icon("next")
     prev_link = (
-        f'<a href="{node_href(page.number - 1)}">{prev_label}</a>' if page.number > 1 else f"<span>{prev_label}</span>"
+        f'<a href="{node_href(page.number - 1)}">{prev_label}</a>'
+        if page.number > 1
+        else f"<span>{prev_label}</span>"
     )
     next_link = (
         f'<a href="{node_href(page.number + 1)}">{next_label}</a>'
@@ -1401,7 +1420,7 @@ def render_tail() -> str:
     """Return what closes every page: floating buttons, the a11y bar, the stats script."""
     return "\n".join(
         [
-            '<a id="gotop" href="#top" title="返回顶部">&#9650;</a>',
+            f'<a id="gotop" href="#top" title="返回顶部">{icon("top")}</a>',
             A11Y_BAR,
             f'<script type="text/javascript">{STATS_SCRIPT}</script>',
             "</body>",
@@ -1454,8 +1473,8 @@ def render_tools() -> str:
     return "\n".join(
         [
             f'<div class="tools">字号：{sizes}&nbsp;|&nbsp;'
-            '<a href="javascript:void(0)" onclick="return YZB.printArticle()">打印</a>'
-            '<a href="javascript:void(0)" onclick="return YZB.toggleShare()">分享</a></div>',
+            f'{icon("print")}<a href="javascript:void(0)" onclick="return YZB.printArticle()">打印</a>'
+            f'{icon("share")}<a href="javascript:void(0)" onclick="return YZB.toggleShare()">分享</a></div>',
             '<div id="sharePanel">本文链接：<input id="shareUrl" type="text" readonly> '
             '<a href="javascript:void(0)" onclick="return YZB.copyLink()">复制</a></div>',
         ]
@@ -1466,7 +1485,9 @@ def render_article_nav(page: Page, article: Article) -> str:
     """Return 上一篇 / 下一篇 / 返回版面 below an article."""
     index = page.articles.index(article)
     prev_link = (
-        f'<a href="{content_href(page.articles[index - 1])}">上一篇</a>' if index > 0 else "<span>上一篇</span>"
+        f'<a href="{content_href(page.articles[index - 1])}">上一篇</a>'
+        if index > 0
+        else "<span>上一篇</span>"
     )
     next_link = (
         f'<a href="{content_href(page.articles[index + 1])}">下一篇</a>'
@@ -1563,7 +1584,12 @@ def placeholder_png(page: Page) -> bytes:
                     pixels[y][x] = 0xA0
     raw = b"".join(b"\x00" + bytes(row) for row in pixels)
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
-    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", zlib.compress(raw, 9)) + _png_chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(raw, 9))
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -1583,7 +1609,9 @@ def write_edition(edition: Edition) -> None:
     for page in edition.pages:
         write_html(folder / node_href(page.number), render_node_page(edition, page), edition.codec)
         for article in page.articles:
-            write_html(folder / content_href(article), render_content_page(edition, page, article), edition.codec)
+            write_html(
+                folder / content_href(article), render_content_page(edition, page, article), edition.codec
+            )
         stem = SITE_DIR / PAPER_CODE / "page" / page_asset_stem(edition.date, page.number)
         stem.parent.mkdir(parents=True, exist_ok=True)
         label = f"{PAPER_CODE} {edition.date.isoformat()} page {page.number:02d}"
@@ -1652,7 +1680,10 @@ def check_edition(edition: Edition) -> None:
         assert NODE_PAGE_MIN_BYTES <= size <= NODE_PAGE_MAX_BYTES, f"{node_path}: {size} bytes"
         assert pdf_href(edition.date, page.number) in node, node_path
         for article in page.articles:
-            assert f'id="mp{article.content_id}">{text(article.title)}</div>' in node, (node_path, article.content_id)
+            assert f'id="mp{article.content_id}">{text(article.title)}</div>' in node, (
+                node_path,
+                article.content_id,
+            )
             page_html = read_back(folder / content_href(article), edition)
             body = page_html.split("<!--enpcontent-->", 1)[1].split("<!--/enpcontent-->", 1)[0]
             expected = "\n".join(f"<P>{PARAGRAPH_INDENT}{text(p)}</P>" for p in article.paragraphs)
@@ -1667,7 +1698,10 @@ def check_ids() -> None:
     assert all(100_000 <= i <= 999_999 for i in ids), "content ids must have six digits"
     for edition in EDITIONS:
         for page in edition.pages:
-            assert sorted(page.map_order) == sorted(a.content_id for a in page.articles), (edition.date, page.number)
+            assert sorted(page.map_order) == sorted(a.content_id for a in page.articles), (
+                edition.date,
+                page.number,
+            )
 
 
 def main() -> None:

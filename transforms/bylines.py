@@ -88,8 +88,9 @@ def _parse_role_runs(text: str) -> list[Author] | None:
         names = _split_names(rest)
         return [Author(n, "记者") for n in names] if names else _parse_role_runs(rest)
     trailing_photo = TEXT_AND_PHOTO.search(text)
-    if trailing_photo:  # `张三 文/图`: the role follows the names
-        names = _split_names(text[: trailing_photo.start()])
+    if trailing_photo:  # `张三 文/图`, `本报记者 罗 晶 文/图`: the role follows the names
+        prefix = text[: trailing_photo.start()]
+        names = _split_names(prefix) or [a.name for a in _parse_role_runs(prefix) or []]
         return None if not names or text[trailing_photo.end() :].strip() else [Author(n, "记者") for n in names]
     matches = list(ROLE_TOKEN.finditer(text))
     if not matches or text[: matches[0].start()].strip():

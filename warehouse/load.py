@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from transforms.records import EditionRecord, StitchedArticle
 
-__all__ = ["RUNNING", "RUN_COUNTS", "finish_run", "load_edition", "start_run", "upsert_paper"]
+__all__ = ["RUNNING", "RUN_COUNTS", "finish_run", "load_edition", "start_run", "stored_status", "upsert_paper"]
 
 RUNNING = "running"  # runs.status between start_run and finish_run
 RUN_COUNTS = (  # the count columns of `runs`, the only keys finish_run accepts
@@ -143,6 +143,14 @@ def load_edition(con: duckdb.DuckDBPyConnection, record: EditionRecord) -> None:
             con.execute(statement, {"paper": record.paper_id, "date": record.edition_date})
         for table, view in staged.items():
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+
+
+def stored_status(con: duckdb.DuckDBPyConnection, paper_id: str, edition_date: dt.date) -> str | None:
+    """The status of the edition already in the warehouse, or None."""
+    row = con.execute(
+        "SELECT status FROM editions WHERE paper_id = ? AND edition_date = ?", [paper_id, edition_date]
+    ).fetchall()
+    return str(row[0][0]) if row else None
 
 
 def start_run(

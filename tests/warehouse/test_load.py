@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from transforms.records import Fragment
+from transforms.records import EditionRecord, Fragment
 from warehouse.load import finish_run, load_edition, start_run, upsert_paper
 from warehouse.schema import connect, migrate
 
@@ -170,3 +170,29 @@ def test_finish_run_rejects(
     start_run(con, "run-1", None, PAPER, dt.datetime(2025, 12, 18, tzinfo=dt.UTC))
     with pytest.raises(error):
         finish_run(con, run_id, dt.datetime(2025, 12, 18, tzinfo=dt.UTC), "complete", counts_given)
+
+
+@pytest.mark.parametrize("status", ["ok", "partial", "failed"])
+def test_page_statuses_load(con: duckdb.DuckDBPyConnection, status: str) -> None:
+    record = make_record(1, pages=1)
+    load_edition(
+        con, dataclasses.replace(record, pages=(dataclasses.replace(record.pages[0], status=status),))
+    )
+    assert con.execute("SELECT status FROM pages").fetchall() == [(status,)]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        dataclasses.replace(make_record(1), status="finished"),
+        dataclasses.replace(
+            make_record(1), articles=(dataclasses.replace(make_article(0), continuation="?"),)
+        ),
+    ],
+)
+def test_values_outside_the_contract_are_refused(
+    con: duckdb.DuckDBPyConnection, broken: EditionRecord
+) -> None:
+    with pytest.raises(duckdb.ConstraintException):
+        load_edition(con, broken)
+    assert counts(con)["editions"] == 0

@@ -30,7 +30,7 @@ CREATE TABLE pages (
     page_name     VARCHAR NOT NULL,
     url           VARCHAR NOT NULL,
     pdf_url       VARCHAR,
-    status        VARCHAR NOT NULL CHECK (status IN ('ok', 'failed')),
+    status        VARCHAR NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),  -- partial: some of its articles failed
     PRIMARY KEY (paper_id, edition_date, page_no)
 );
 

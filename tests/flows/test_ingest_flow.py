@@ -1,0 +1,145 @@
+"""End to end: the demo site served on 127.0.0.1 -> real Prefect flow runs -> DuckDB file -> Parquet snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from flows.siteserver import SiteServer
+from tests.conftest import write_registry
+
+pytestmark = pytest.mark.slow
+
+DATES = (dt.date(2025, 12, 18), dt.date(2025, 12, 19))
+SEED_HEADS = {
+    "渝中区青年联合会第八届委员会第一次全体会议召开",
+    "立足极核担当聚势 夯实区域发展基石 渝中锻造现代服务业高质量发展“强引擎”",
+    "全市唯一 渝中区建设“文明有范儿”示范治理空间入选全国城市文明建设优秀案例",
+}
+TABLES = ("papers", "editions", "pages", "articles", "article_authors", "fragments", "quality_issues", "runs")
+
+
+@pytest.fixture(scope="module")
+def ingested(prefect_harness: None, demo_site: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Ingest both demo dates once through the range flow; keep the summaries and the home folder."""
+    from flows.ingest import ingest_range
+
+    home = tmp_path_factory.mktemp("home")
+    papers = write_registry(home / "papers.toml", demo_site.base_url)
+    summaries = ingest_range("yzb", DATES[0], DATES[1], home=str(home), papers=str(papers))
+    return {"home": home, "papers": papers, "summaries": summaries}
+
+
+def _rows(home: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Query the warehouse file read-only."""
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_both_editions_complete(ingested: dict[str, Any]) -> None:
+    assert [s["status"] for s in ingested["summaries"]] == ["complete", "complete"]
+    assert _rows(ingested["home"], "SELECT edition_date, status FROM editions ORDER BY 1") == [
+        (DATES[0], "complete"),
+        (DATES[1], "complete"),
+    ]
+
+
+def test_seed_continuations_stitched_to_page_one_heads(ingested: dict[str, Any]) -> None:
+    rows = _rows(
+        ingested["home"],
+        "SELECT title, pages, continuation FROM articles WHERE edition_date = DATE '2025-12-18' AND len(pages) > 1",
+    )
+    assert {r[0] for r in rows} == SEED_HEADS
+    assert all(r[1] == [1, 2] and r[2] == "stitched" for r in rows)
+
+
+def test_stitched_body_joins_the_sentence_broken_by_the_jump(ingested: dict[str, Any]) -> None:
+    (body,) = _rows(ingested["home"], "SELECT body FROM articles WHERE title LIKE '渝中区青年联合会%'")[0]
+    assert "(下转" not in body and "(上接" not in body
+    assert "不断汇聚促进发展“正能量”" in body
+    fragments = _rows(
+        ingested["home"],
+        "SELECT f.seq, f.page_no, f.kind FROM fragments f JOIN articles a USING (article_id) "
+        "WHERE a.title LIKE '渝中区青年联合会%' ORDER BY f.seq",
+    )
+    assert fragments == [(0, 1, "head"), (1, 2, "continuation")]
+
+
+def test_interleaved_continuations_reassembled(ingested: dict[str, Any]) -> None:
+    (body,) = _rows(ingested["home"], "SELECT body FROM articles WHERE title LIKE '立足极核%'")[0]
+    assert "70余个“江崖街洞天”特色消费场景" in body
+    assert "在有限的物理空间里" in body
+    assert "立足极核担当聚势" not in body
+    (civil,) = _rows(ingested["home"], "SELECT body FROM articles WHERE title LIKE '全市唯一%'")[0]
+    assert civil.count("这套制度既能引导居民参与空间设计") == 1
+    assert "管理制度，这套制度" in civil and "空间微改造" in civil
+
+
+def test_every_article_of_the_page_is_loaded(ingested: dict[str, Any]) -> None:
+    titles = {r[0] for r in _rows(ingested["home"], "SELECT title FROM articles WHERE page_no = 2 AND "
+                                  "edition_date = DATE '2025-12-18'")}
+    assert "全市首个数字经济与现代服务产业学院在渝中成立" in titles
+    assert "锐意进取 实干争先 久久为功 把全会蓝图转化为渝中高质量发展的生动实践" in titles
+
+
+def test_names_stored_without_padding(ingested: dict[str, Any]) -> None:
+    names = {r[0] for r in _rows(ingested["home"], "SELECT name FROM article_authors")}
+    assert {"李一", "刘侃", "胡榕", "徐潇"} <= names
+    assert not any(" " in n or "\u3000" in n for n in names)
+
+
+def test_gbk_edition_decoded(ingested: dict[str, Any]) -> None:
+    bodies = "".join(r[0] for r in _rows(ingested["home"], "SELECT body FROM articles WHERE "
+                                         "edition_date = DATE '2025-12-18'"))
+    assert "薈蕊之家" in bodies
+    assert "\ufffd" not in bodies
+
+
+def test_snapshot_published_with_every_table(ingested: dict[str, Any]) -> None:
+    home = ingested["home"]
+    snapshot = home / "snapshots" / (home / "snapshots" / "LATEST").read_text().strip()
+    manifest = json.loads((snapshot / "manifest.json").read_text())
+    assert set(TABLES) <= set(manifest["tables"])
+    [(count,)] = duckdb.sql(
+        f"SELECT count(*) FROM read_parquet('{snapshot}/articles/**/*.parquet', hive_partitioning=true)"
+    ).fetchall()
+    assert count == manifest["tables"]["articles"]["rows"] == _rows(
+        home, "SELECT count(*) FROM articles"
+    )[0][0]
+
+
+def test_reingest_changes_nothing(ingested: dict[str, Any]) -> None:
+    from flows.ingest import ingest_edition
+
+    home: Path = ingested["home"]
+    queries = ("SELECT * EXCLUDE (run_id) FROM articles ORDER BY ALL", "SELECT * FROM fragments ORDER BY ALL",
+               "SELECT * FROM article_authors ORDER BY ALL")
+    before = [_rows(home, q) for q in queries]
+    ingest_edition("yzb", DATES[0], home=str(home), papers=str(ingested["papers"]))
+    after = [_rows(home, q) for q in queries]
+    assert before == after
+
+
+def test_reprocess_from_archive_matches_ingest(ingested: dict[str, Any], demo_site: SiteServer) -> None:
+    from flows.ingest import reprocess_range
+
+    home: Path = ingested["home"]
+    query = "SELECT * EXCLUDE (run_id) FROM articles ORDER BY ALL"
+    before = _rows(home, query)
+    requests_before = len(demo_site.requests)
+    reprocess_range("yzb", DATES[0], DATES[1], home=str(home), papers=str(ingested["papers"]))
+    assert len(demo_site.requests) == requests_before  # not one request: everything came from the archive
+    assert _rows(home, query) == before
+
+
+def test_not_published_edition(prefect_harness: None, demo_site: SiteServer, tmp_path: Path) -> None:
+    from flows.ingest import ingest_edition
+
+    papers = write_registry(tmp_path / "papers.toml", demo_site.base_url)
+    summary = ingest_edition("yzb", dt.date(2025, 12, 25), home=str(tmp_path), papers=str(papers))
+    assert summary["status"] == "not_published"
