@@ -375,17 +375,20 @@ def _take_text(state: _State, line: _Line) -> None:
             current = state.new_draft(line.zone)
         _add_authors(current, authors)
     kind = "marker" if marker_from or marker_to else "dateline" if dateline else "body"
-    target = _place_body(state, line, text) if text else state.current
+    target = state.current
+    if text:
+        target, placed = _place_body(state, line, text)
+        kind = "duplicate" if placed == "duplicate" else kind
     if marker_to is not None:
         target = target or state.current or state.new_draft(line.zone)
         target.to_page = marker_to.page_no
         target.closed = True
         state.current = None
-    state.mark(line, kind if text == "" or kind != "body" else "body", target)
+    state.mark(line, kind, target)
 
 
-def _place_body(state: _State, line: _Line, text: str) -> _Draft | None:
-    """Append or join body text to the article it continues; returns that article."""
+def _place_body(state: _State, line: _Line, text: str) -> tuple[_Draft, str]:
+    """Append or join body text to the article it continues; returns that article and `body` or `duplicate`."""
     current = state.current
     squeezed = text.replace(" ", "")
     if len(squeezed) >= MIN_DUPLICATE_CHARS:
@@ -393,13 +396,13 @@ def _place_body(state: _State, line: _Line, text: str) -> _Draft | None:
         if original is None and current is not None and squeezed in current.text():
             original = current
         if original is not None:
-            return _take_duplicate(state, line, original)
+            return _take_duplicate(state, line, original), "duplicate"
     if current is None or current.closed:
         resumed = _resumable(state, text)
         if resumed is not None:
             state.attach(resumed, line.zone)
             resumed.paragraphs[-1] += text
-            return resumed
+            return resumed, "body"
         current = state.new_draft(line.zone)
     elif current.open_tail():
         target = current
@@ -408,15 +411,15 @@ def _place_body(state: _State, line: _Line, text: str) -> _Draft | None:
         if not PARAGRAPH_OPENERS.match(text):
             state.attach(target, line.zone)
             target.paragraphs[-1] += text
-            return target
+            return target, "body"
     elif has_unopened_close(text):
         resumed = _resumable(state, text)
         if resumed is not None:
             state.attach(resumed, line.zone)
             resumed.paragraphs[-1] += text
-            return resumed
+            return resumed, "body"
     current.paragraphs.append(text)
-    return current
+    return current, "body"
 
 
 def _resumable(state: _State, text: str) -> _Draft | None:
@@ -445,7 +448,6 @@ def _take_duplicate(state: _State, line: _Line, original: _Draft) -> _Draft:
         for url in current.source_urls:
             if url not in original.source_urls:
                 original.source_urls.append(url)
-    state.mark(line, "duplicate", original)
     return original
 
 

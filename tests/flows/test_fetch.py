@@ -285,7 +285,8 @@ def test_rate_limit_holds_across_threads(server: Server) -> None:
     arrivals = sorted(record.time for record in server.requests)
     gaps = [later - earlier for earlier, later in pairwise(arrivals)]
     assert len(arrivals) == 6
-    assert min(gaps) > interval * 0.8  # scheduling noise on the server side, never a burst
+    assert arrivals[-1] - arrivals[0] >= 5 * interval * 0.9  # six starts need five intervals
+    assert min(gaps) > interval * 0.5  # arrival noise on a busy machine, but never a burst
 
 
 def test_client_and_transport_together_are_refused() -> None:

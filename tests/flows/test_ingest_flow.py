@@ -143,3 +143,21 @@ def test_not_published_edition(prefect_harness: None, demo_site: SiteServer, tmp
     papers = write_registry(tmp_path / "papers.toml", demo_site.base_url)
     summary = ingest_edition("yzb", dt.date(2025, 12, 25), home=str(tmp_path), papers=str(papers))
     assert summary["status"] == "not_published"
+
+
+def test_cli_sql_reads_the_latest_snapshot(ingested: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    from flows.cli import main
+
+    assert main(["sql", "SELECT page_no, pages, title FROM articles WHERE len(pages) > 1 ORDER BY title",
+                 "--home", str(ingested["home"])]) == 0
+    out = capsys.readouterr().out
+    assert "渝中区青年联合会第八届委员会第一次全体会议召开" in out
+    assert out.rstrip().endswith("(4 rows)")
+
+
+def test_cli_ingest_exit_status(ingested: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    from flows.cli import main
+
+    home, papers = str(ingested["home"]), str(ingested["papers"])
+    assert main(["ingest", "yzb", "--date", "2025-12-19", "--home", home, "--papers", papers]) == 0
+    assert "yzb 2025-12-19: complete" in capsys.readouterr().out
