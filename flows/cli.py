@@ -319,6 +319,7 @@ def _print_demo_totals(summaries: Sequence[dict[str, Any]], home: Path) -> None:
     print()
     print("Query the snapshot:")
     print('  .venv/bin/epaper sql "SELECT edition_date, page_no, pages, title FROM articles ORDER BY 1, 2"')
-    print("or the Parquet files directly:")
-    print(f"  duckdb -c \"SELECT title, pages FROM read_parquet('{home}/snapshots/*/articles/**/*.parquet', "
-          "hive_partitioning=true)\"")
+    print("or the Parquet files directly, from Python:")
+    snapshot = home / "snapshots" / (home / "snapshots" / "LATEST").read_text().strip()
+    print(f"  .venv/bin/python -c \"import duckdb; duckdb.sql(\\\"SELECT title, pages FROM read_parquet("
+          f"'{snapshot}/articles/**/*.parquet', hive_partitioning=true)\\\").show()\"")

@@ -42,9 +42,8 @@ __all__ = [
     "OffHostError",
 ]
 
-USER_AGENT = (
-    "epaper-etl/0.1 (+local newspaper archive)"  # say who we are; operators can then ask us to slow down
-)
+# Say who we are, so a paper's operators can recognise us and ask us to slow down.
+USER_AGENT = "epaper-etl/0.1 (+local newspaper archive)"
 CONNECT_TIMEOUT_S = 10.0  # a host that cannot accept a connection in 10 s is down, not slow
 READ_TIMEOUT_S = 30.0  # between two bytes; small e-paper servers render pages and PDFs slowly
 MAX_ATTEMPTS = 3  # first try and two retries: rides out a restart or a burst limit, not an outage
@@ -231,14 +230,14 @@ class Fetcher:
 
     def _follow(self, url: str) -> _Answer:
         """One try: GET and follow redirects on the allowed host, at most ``max_redirects`` hops."""
-        seen = {url}
-        current = url
+        current = str(httpx.URL(url))
+        seen = {current}
         for _hop in range(self.policy.max_redirects + 1):
             answer = self._exchange(current)
             location = answer.headers.get("location")
             if answer.status not in _REDIRECT_STATUSES or not location:
                 return _classify(answer)
-            current = str(httpx.URL(current).join(location))
+            current = _redirect_target(url, current, location, answer.status)
             if not self.is_allowed(current):
                 raise FetchError(url, f"redirect off the allowed host to {current}", status=answer.status)
             if current in seen:
@@ -265,9 +264,7 @@ class Fetcher:
         cap = self.policy.max_bytes
         declared = _content_length(response)
         if declared is not None and declared > cap:
-            raise FetchError(
-                url, f"Content-Length {declared} exceeds the {cap}-byte cap", status=response.status_code
-            )
+            raise FetchError(url, f"Content-Length {declared} exceeds the {cap}-byte cap", status=response.status_code)
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
@@ -325,9 +322,7 @@ def _parse_host(allowed_host: str) -> tuple[str, int | None]:
 
 def _make_client(policy: FetchPolicy, transport: httpx.BaseTransport | None) -> httpx.Client:
     """A client for one host: connection limits, no redirects or proxies of its own."""
-    limits = httpx.Limits(
-        max_connections=policy.max_connections, max_keepalive_connections=policy.max_connections
-    )
+    limits = httpx.Limits(max_connections=policy.max_connections, max_keepalive_connections=policy.max_connections)
     return httpx.Client(
         transport=transport or httpx.HTTPTransport(limits=limits, retries=0),
         timeout=policy.timeout(),
@@ -335,6 +330,14 @@ def _make_client(policy: FetchPolicy, transport: httpx.BaseTransport | None) -> 
         follow_redirects=False,
         trust_env=False,  # no proxy from the environment: we talk to the allowed host only
     )
+
+
+def _redirect_target(url: str, current: str, location: str, status: int) -> str:
+    """The absolute URL a Location header points to; FetchError when it is no URL at all."""
+    try:
+        return str(httpx.URL(current).join(location))
+    except httpx.InvalidURL as exc:
+        raise FetchError(url, f"redirect to an invalid location {location!r}", status=status) from exc
 
 
 def _content_length(response: httpx.Response) -> int | None:

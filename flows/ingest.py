@@ -20,8 +20,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.archive import RawArchive
 from flows.fetch import Fetcher, FetchPolicy
 from flows.pipeline import Edition, PageResult, Source, assemble_edition, fetch_page
-from flows.replay import ArchiveSource
 from flows.registry import Paper, RegistryError, load_papers, papers_file, resolve_home
+from flows.replay import ArchiveSource
 from transforms.layouts import get_layout
 from warehouse.load import finish_run, load_edition, start_run, stored_status, upsert_paper
 from warehouse.schema import connect, migrate
@@ -85,7 +85,7 @@ def load_task(home: Path, paper: Paper, edition: Edition) -> bool:
     return True
 
 
-@flow(name="ingest-edition", task_runner=ThreadPoolTaskRunner(max_workers=PAGE_WORKERS),
+@flow(name="ingest-edition", task_runner=ThreadPoolTaskRunner(max_workers=PAGE_WORKERS),  # type: ignore[arg-type]
       flow_run_name="{paper} {date}")
 def ingest_edition(
     paper: str, date: dt.date, home: str | None = None, papers: str | None = None, run_id: str | None = None,

@@ -28,7 +28,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_error(404)
         return None
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+    def log_message(self, format: str, *args: object) -> None:
         """Stay quiet (the demo prints its own summary); count the request instead."""
         requests = getattr(self.server, "request_log", None)
         if requests is not None:

@@ -219,15 +219,11 @@ class _FixtureServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(
-    root: Path, faults: dict[str, list[str]] | None = None, *, charset: str | None = None
-) -> Iterator[Server]:
+def serve(root: Path, faults: dict[str, list[str]] | None = None, *, charset: str | None = None) -> Iterator[Server]:
     """Serve ``root`` on 127.0.0.1 (a free port) in a daemon thread for the duration of the block."""
     state = Server(root=root, host=HOST, port=0, charset=charset, faults=faults if faults is not None else {})
     httpd = _FixtureServer(state)
-    thread = threading.Thread(
-        target=httpd.serve_forever, kwargs={"poll_interval": _POLL_INTERVAL_S}, daemon=True
-    )
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": _POLL_INTERVAL_S}, daemon=True)
     thread.start()
     try:
         yield state

@@ -10,14 +10,16 @@ from transforms.records import Author
 __all__ = [
     "ROLES",
     "format_byline",
-    "parse_credits",
     "parse_byline_line",
+    "parse_credits",
     "split_caption_credit",
     "split_dateline",
 ]
 
 # Ranks kept as roles, longest first so 首席记者 wins over 记者. Papers space them out (通 讯 员).
-ROLES = ("首席记者", "见习记者", "特约记者", "特约通讯员", "摄影记者", "实习记者", "通讯员", "实习生", "记者", "编辑")
+ROLES = (
+    "首席记者", "见习记者", "特约记者", "特约通讯员", "摄影记者", "实习记者", "通讯员", "实习生", "记者", "摄影", "编辑",
+)
 _SPACED = r"[ \u3000]*"
 _ROLE_PATTERN = "|".join(_SPACED.join(role) for role in ROLES)
 # Outlet prefixes dropped from a role: 本报记者, 渝中报全媒体记者, 融媒体记者.
@@ -26,9 +28,12 @@ ROLE_TOKEN = re.compile(rf"{_OUTLET}(?P<role>{_ROLE_PATTERN})")
 # 文/图 or 图/文 after (or before) a name: that person wrote and photographed, role 记者.
 TEXT_AND_PHOTO = re.compile(r"[文图]\s*[/／]\s*[文图]")
 # A photo credit at the end of a caption or byline: `本报记者 赵 丹 摄`.
-PHOTO_CREDIT = re.compile(rf"(?P<credit>(?:{_OUTLET}(?:{_ROLE_PATTERN}))?\s*(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{{0,30}}?)\s*摄)\s*$")
+_CREDIT_NAMES = r"(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{0,30}?)"
+PHOTO_CREDIT = re.compile(rf"(?P<credit>(?:{_OUTLET}(?:{_ROLE_PATTERN}))?\s*{_CREDIT_NAMES}\s*摄)\s*$")
 # 本报讯（记者 徐 潇）, 本报讯 （渝中报全媒体记者 X）, 新华社重庆12月17日电（记者 X）.
-DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,8}讯|新华社[^（(]{0,20}电)\s*[（(](?P<credits>[^（）()]{1,80})[)）]\s*")
+DATELINE = re.compile(
+    r"^(?:本报讯|[\u4e00-\u9fff]{2,8}讯|新华社[^（(]{0,20}电)\s*[（(](?P<credits>[^（）()]{1,80})[)）]\s*"
+)
 # A dateline with no credits at all: `本报讯 日前，…`.
 BARE_DATELINE = re.compile(r"^本报讯\s*")
 # A name: 2-4 CJK characters (a padded pair is joined before this test), or a foreign name with ·.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from transforms.numerals import parse_number
@@ -32,7 +33,7 @@ def _marker(match: re.Match[str]) -> JumpMarker | None:
     page = parse_number(match.group("num"))
     if page is None:
         return None
-    section = match.group("section").upper().translate(str.maketrans("ＡＢＣＤＥＦＧＨ", "ABCDEFGH"))
+    section = unicodedata.normalize("NFKC", match.group("section")).upper()  # full-width Ｂ/Ｋ -> B/K
     return JumpMarker(page_no=page, section=section, printed=match.group(0).strip())
 
 

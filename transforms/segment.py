@@ -49,7 +49,8 @@ MIN_INTERRUPTING_HEADER_CHARS = 10
 # A repeated passage (printed twice across zones) is long enough to be sure it is a repeat.
 MIN_DUPLICATE_CHARS = 12
 # Words that open a paragraph: a line starting with one does not continue a broken sentence.
-PARAGRAPH_OPENERS = re.compile(r"^(?:据统计|据了解|据介绍|据悉|近年来|目前|此外|同时|另外|与此同时|下一步|接下来|会上|会议指出|会议强调)[，,]")
+_OPENER_WORDS = "据统计|据了解|据介绍|据悉|近年来|目前|此外|同时|另外|与此同时|下一步|接下来|会上|会议指出|会议强调"
+PARAGRAPH_OPENERS = re.compile(rf"^(?:{_OPENER_WORDS})[，,]")
 # A space in a headline followed by one of these is a line break, not a phrase break:
 # `全市首个数字经济 与现代服务产业学院…`, `渝中区青年联合会 第八届委员会…`.
 _HEADLINE_LINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[与和及暨的之第并])")

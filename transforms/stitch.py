@@ -9,6 +9,7 @@ kept as an orphan article with a quality issue: text is never dropped.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter
@@ -24,8 +25,9 @@ __all__ = ["StitchDecision", "StitchResult", "article_id", "score_pair", "stitch
 # Evidence weights when the continuation repeats a title, and when it does not.
 TITLE_WEIGHTS = {"title": 0.5, "continuity": 0.2, "vocabulary": 0.3}
 UNTITLED_WEIGHTS = {"title": 0.0, "continuity": 0.4, "vocabulary": 0.6}
-# Below this score a page-compatible pair is still too weak to join.
-MIN_STITCH_SCORE = 0.12
+# Below this score a page-compatible pair is too weak to join: a clean sentence end with no shared
+# vocabulary scores 0.12, and pages agreeing is not evidence enough on its own.
+MIN_STITCH_SCORE = 0.15
 # Exact assignment over subsets of tails up to this many; beyond it, greedy by score.
 MAX_EXACT_TAILS = 14
 # Characters that do not carry meaning when comparing titles.
@@ -179,16 +181,21 @@ def stitch(segments: Sequence[Segment], scope: str) -> StitchResult:
     ordinals = _ordinals(segments)
     articles: list[StitchedArticle] = []
     issues: list[QualityIssue] = []
-    for start, segment in enumerate(segments):
+    for start in range(len(segments)):
         if start in continued:
             continue
         chain = [start]
         while chain[-1] in links and links[chain[-1]] not in chain:
             chain.append(links[chain[-1]])
-        score = min((weights[(a, b)] for a, b in zip(chain, chain[1:], strict=False)), default=None)
-        articles.append(_build([segments[i] for i in chain], scope, ordinals[start], score))
+        confidence = min((weights[pair] for pair in itertools.pairwise(chain)), default=None)
+        articles.append(_build([segments[i] for i in chain], scope, ordinals[start], confidence))
         issues.extend(_orphan_issues(segments[chain[0]], segments[chain[-1]]))
     return StitchResult(articles=tuple(articles), decisions=decisions, issues=tuple(issues))
+
+
+def _first_url(segment: Segment) -> str:
+    """The URL a segment starts in ("" for plain-text input)."""
+    return segment.source_urls[0] if segment.source_urls else ""
 
 
 def _ordinals(segments: Sequence[Segment]) -> list[int]:
@@ -196,7 +203,7 @@ def _ordinals(segments: Sequence[Segment]) -> list[int]:
     seen: Counter[tuple[int | None, str]] = Counter()
     ordinals = []
     for segment in segments:
-        key = (segment.page_no, segment.source_urls[0] if segment.source_urls else "")
+        key = (segment.page_no, _first_url(segment))
         ordinals.append(seen[key])
         seen[key] += 1
     return ordinals
@@ -255,14 +262,14 @@ def _build(chain: Sequence[Segment], scope: str, ordinal: int, score: float | No
             page_no=segment.page_no,
             kind="continuation" if seq or segment.continues_from_page is not None else "head",
             text=segment.body,
-            source_url=segment.source_urls[0] if segment.source_urls else "",
+            source_url=_first_url(segment),
         )
         for seq, segment in enumerate(chain)
     )
     pages = tuple(dict.fromkeys(s.page_no for s in chain if s.page_no is not None))
     urls = tuple(dict.fromkeys(u for s in chain for u in s.source_urls))
     return StitchedArticle(
-        article_id=article_id(scope, first.page_no, first.source_urls[0] if first.source_urls else "", ordinal),
+        article_id=article_id(scope, first.page_no, _first_url(first), ordinal),
         page_no=first.page_no,
         pages=pages,
         kicker=titled.kicker or next((s.kicker for s in chain if s.kicker), None),

@@ -63,9 +63,7 @@ def test_fetches_file_with_user_agent_and_no_charset(server: Server, fetcher: Fe
     assert result.body == (SITE / PAGE.lstrip("/")).read_bytes()
     assert result.content_type == "text/html"
     assert result.final_url == server.url(PAGE)
-    assert (
-        server.requests[0].headers["user-agent"] == USER_AGENT == "epaper-etl/0.1 (+local newspaper archive)"
-    )
+    assert server.requests[0].headers["user-agent"] == USER_AGENT == "epaper-etl/0.1 (+local newspaper archive)"
 
 
 def test_retries_503_then_succeeds(server: Server, fetcher: Fetcher, fake: FakeTime) -> None:
@@ -263,6 +261,12 @@ def test_off_host_redirect_fails_without_following(server: Server, fetcher: Fetc
     with pytest.raises(FetchError, match="redirect off the allowed host"):
         fetcher.fetch(server.url("/away.htm"))
     assert server.paths() == ["/away.htm"]
+
+
+def test_redirect_to_invalid_location_fails(server: Server, fetcher: Fetcher) -> None:
+    server.add_fault("/bad.htm", "redirect:http://[::1")
+    with pytest.raises(FetchError, match="invalid location"):
+        fetcher.fetch(server.url("/bad.htm"))
 
 
 def test_requests_are_spaced_by_rate(server: Server, fake: FakeTime) -> None:

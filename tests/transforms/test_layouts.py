@@ -32,7 +32,8 @@ def _html(name: str) -> str:
 
 def _page(title: str, body: str) -> str:
     """A minimal page around some markup."""
-    return f"<html><head><title>{title}</title><script>var x = '<a href=\"no.htm\">';</script></head><body>{body}</body></html>"
+    script = "<script>var x = '<a href=\"no.htm\">';</script>"  # markup inside scripts is no link
+    return f"<html><head><title>{title}</title>{script}</head><body>{body}</body></html>"
 
 
 EDITION_PAGES = (
@@ -83,6 +84,20 @@ def test_page_without_page_link_ids_uses_link_text() -> None:
     assert listing.pages == EDITION_PAGES  # 第2版:综合 style labels; 上一版/下一版 are not pages
     assert listing.article_urls == tuple(BASE + f"content_{n}.htm" for n in (1011, 1012, 1013))
     assert listing.pdf_url == "http://epaper.example.cn/yzb/page/1/2025-12/18/02/2025121802_pdf.pdf"
+
+
+def test_page_text_links_to_other_editions_are_not_pages() -> None:
+    html = _page(
+        "p",
+        '<a href="node_2.htm">第01版：要闻</a><a href="node_3.htm">第02版：综合</a>'
+        '<a href="../17/node_2.htm">第01版（昨日）</a><a href="http://epaper.example.cn/node_9.htm">第9版</a>',
+    )
+    listing = FOUNDER.parse_page(html, BASE + "node_3.htm")
+    assert [ref.url for ref in listing.pages] == [BASE + "node_2.htm", BASE + "node_3.htm"]
+    assert listing.other_links == (
+        "http://epaper.example.cn/yzb/html/2025-12/17/node_2.htm",
+        "http://epaper.example.cn/node_9.htm",
+    )
 
 
 def test_page_number_from_node_file_when_not_linked() -> None:
@@ -180,7 +195,8 @@ def test_article_in_ozoom_with_p_and_br() -> None:
     assert zone.subtitle == "—— 今年以来客流同比增长 12%"
     assert zone.author == "本报记者 李 一"
     assert zone.paragraphs == (
-        "\u3000\u3000本报讯（记者 李一）12月17日，记者从渝中区商务委获悉，今年以来解放碑商圈客流同比增长12%，“夜经济”成为新的增长点。",
+        "\u3000\u3000本报讯（记者 李一）12月17日，记者从渝中区商务委获悉，"
+        "今年以来解放碑商圈客流同比增长12%，“夜经济”成为新的增长点。",
         "\u3000\u3000解放碑步行街改造后，街区面积扩大到\u30002.3万平方米。",
         "\u3000\u3000“以前周末人挤人，现在逛得舒服多了。”市民张女士说。",
         "\u3000\u3000夜间消费占比过半",
@@ -204,7 +220,10 @@ def test_article_in_founder_content_without_p() -> None:
 def test_article_in_newsdetatext_with_founder_author() -> None:
     zone = FOUNDER.parse_article(_html("content_1003.htm"), BASE + "content_1003.htm", 1)
     assert (zone.title, zone.author) == ("简讯", "通讯员 陈三")
-    assert zone.paragraphs == ("\u3000\u3000■ 渝中区举办冬季长跑活动。", "\u3000\u3000■ 大坪街道开展消防演练。")
+    assert zone.paragraphs == (
+        "\u3000\u3000■ 渝中区举办冬季长跑活动。",
+        "\u3000\u3000■ 大坪街道开展消防演练。",
+    )
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,18 @@ class _PageLink(NamedTuple):
     ref: PageRef
 
 
+class _Link(NamedTuple):
+    """A link resolved once: absolute URL, its static form, whether it stays on the page's site."""
+
+    url: str
+    canonical: str  # without the query of a static node/content file
+    on_site: bool  # http(s) on the page's own host and port
+    path: str
+
+
+_Links = dict[int, _Link]  # by id() of the <a>/<area> tag: bs4 tags compare by content, not identity
+
+
 @dataclass(frozen=True)
 class FounderLayout:
     """The classic Founder layout adapter."""
@@ -83,12 +95,13 @@ class FounderLayout:
     def parse_page(self, html: str, url: str) -> PageListing:
         """Read a ``node_N.htm`` page: its number and name, sibling pages, articles, PDF, other links."""
         soup = parse_partial(html, _keep_page_tag)
-        base = _base_url(soup, url)
-        site = site_of(url)
-        pages = _page_links(soup, base, site)
+        tags = soup.find_all(["a", "area"])
+        links = _resolve_links(tags, _base_url(soup, url), site_of(url))
+        anchors = [tag for tag in tags if tag.name == "a"]
+        pages = _page_links(anchors, links, _directory(url))
         page_no, page_name = _own_page(pages, url)
-        articles = _article_urls(soup, base, site)
-        pdf = _pdf_url(soup, base)
+        articles = _article_urls(soup, anchors, links)
+        pdf = _pdf_url(links)
         followed = {link.ref.url for link in pages} | set(articles) | {pdf}
         return PageListing(
             page_no=page_no,
@@ -97,7 +110,7 @@ class FounderLayout:
             pdf_url=pdf,
             pages=tuple(link.ref for link in pages),
             article_urls=articles,
-            other_links=_other_links(soup, base, followed),
+            other_links=_other_links(links, followed),
         )
 
     def parse_article(self, html: str, url: str, page_no: int) -> ArticleZone:
@@ -159,35 +172,45 @@ def _static(url: str) -> str:
     return url
 
 
-def _href(tag: Tag, base: str) -> str | None:
-    """A link's absolute URL, or None for empty and same-page links."""
-    return absolute_url(base, attr_text(tag.attrs, "href"))
+def _resolve_links(tags: Iterable[Tag], base: str, site: tuple[str, int] | None) -> _Links:
+    """Every ``<a>``/``<area>`` with a usable href, resolved once, by tag identity, in document order."""
+    links: _Links = {}
+    for tag in tags:
+        url = absolute_url(base, attr_text(tag.attrs, "href"))
+        if url is not None:
+            path = urlsplit(url).path
+            links[id(tag)] = _Link(url, _static(url), site is not None and site_of(url) == site, path)
+    return links
 
 
-def _followable(url: str, site: tuple[str, int] | None) -> bool:
-    """Whether a link stays on the page's own site over http(s)."""
-    return site is not None and site_of(url) == site
+def _page_links(anchors: list[Tag], links: _Links, edition_dir: str) -> list[_PageLink]:
+    """Page navigation links, deduplicated by URL, in page order (section, then number).
 
-
-def _page_links(soup: BeautifulSoup, base: str, site: tuple[str, int] | None) -> list[_PageLink]:
-    """Page navigation links, deduplicated by URL, in page order (section, then number)."""
-    anchors = soup.find_all("a")
+    Without ``#pageLink`` ids, a 第N版 link counts only inside the page's own folder (the edition):
+    a 第1版 link to another date's edition is not one of this edition's pages.
+    """
     marked = [a for a in anchors if attr_text(a.attrs, "id").lower() == PAGE_LINK_ID]
     labelled = marked or [a for a in anchors if PAGE_TEXT.search(inline_text(a))]
     found: dict[str, _PageLink] = {}
     for anchor in labelled:
-        link = _page_link(anchor, base, site, need_marker=not marked)
-        if link is not None:
-            found.setdefault(link.ref.url, link)
-    return sorted(found.values(), key=lambda link: (link.section, link.ref.page_no))
+        link = links.get(id(anchor))
+        fuzzy = not marked
+        if link is None or (fuzzy and _directory(link.canonical) != edition_dir):
+            continue
+        page = _page_link(anchor, link, need_marker=fuzzy)
+        if page is not None:
+            found.setdefault(page.ref.url, page)
+    return sorted(found.values(), key=lambda page: (page.section, page.ref.page_no))
 
 
-def _page_link(
-    anchor: Tag, base: str, site: tuple[str, int] | None, *, need_marker: bool
-) -> _PageLink | None:
+def _directory(url: str) -> str:
+    """The URL up to its last slash: the folder a Founder edition's files share."""
+    return url.rsplit("/", 1)[0]
+
+
+def _page_link(anchor: Tag, link: _Link, *, need_marker: bool) -> _PageLink | None:
     """One navigation anchor as a page link, if it points at a page of this site and says which."""
-    url = _href(anchor, base)
-    if url is None or not _followable(url, site) or CONTENT_FILE.search(urlsplit(url).path):
+    if not link.on_site or CONTENT_FILE.search(link.path):
         return None
     text = inline_text(anchor)
     if need_marker:
@@ -197,33 +220,29 @@ def _page_link(
     if label is None:
         return None
     number, name, section = label
-    return _PageLink(section, PageRef(page_no=number, page_name=name, url=_static(url)))
+    return _PageLink(section, PageRef(page_no=number, page_name=name, url=link.canonical))
 
 
 def _own_page(pages: list[_PageLink], url: str) -> tuple[int, str]:
     """This page's number and name: its own navigation link, else the ``node_N`` file name."""
     own = _static(absolute_url(url, url) or url)
-    for link in pages:
-        if link.ref.url == own:
-            return link.ref.page_no, link.ref.page_name
+    for page in pages:
+        if page.ref.url == own:
+            return page.ref.page_no, page.ref.page_name
     node = NODE_FILE.search(urlsplit(url).path)
     if node is None:
         raise LayoutError(f"cannot tell which page {url} is: no navigation link to it, no node_N name")
     return int(node["number"]), ""
 
 
-def _article_urls(soup: BeautifulSoup, base: str, site: tuple[str, int] | None) -> tuple[str, ...]:
+def _article_urls(soup: BeautifulSoup, anchors: list[Tag], links: _Links) -> tuple[str, ...]:
     """Article links in title-list order, then image-map zones, then zone divs, without repeats."""
     zone_divs = soup.find_all("div", id=lambda v: bool(v) and str(v).startswith(ZONE_DIV_PREFIX))
     zone_anchors = [a for div in zone_divs for a in div.find_all("a")]
     in_zone = {id(a) for a in zone_anchors}
-    title_list = [a for a in soup.find_all("a") if id(a) not in in_zone]
-    urls = (_href(tag, base) for tag in chain(title_list, _map_areas(soup), zone_anchors))
-    articles = (
-        _static(url)
-        for url in urls
-        if url is not None and _followable(url, site) and CONTENT_FILE.search(urlsplit(url).path)
-    )
+    title_list = [a for a in anchors if id(a) not in in_zone]
+    found = (links.get(id(tag)) for tag in chain(title_list, _map_areas(soup), zone_anchors))
+    articles = (link.canonical for link in found if link and link.on_site and CONTENT_FILE.search(link.path))
     return tuple(dict.fromkeys(articles))
 
 
@@ -234,21 +253,18 @@ def _map_areas(soup: BeautifulSoup) -> Iterator[Tag]:
             yield from image_map.find_all("area")
 
 
-def _pdf_url(soup: BeautifulSoup, base: str) -> str | None:
-    """The first http(s) link to a ``.pdf`` file."""
-    for anchor in soup.find_all("a"):
-        url = _href(anchor, base)
-        if url is not None and site_of(url) is not None and PDF_FILE.search(urlsplit(url).path):
-            return url
+def _pdf_url(links: _Links) -> str | None:
+    """The first http(s) link to a ``.pdf`` file (on any host: it is recorded, not fetched here)."""
+    for link in links.values():
+        if PDF_FILE.search(link.path) and site_of(link.url) is not None:
+            return link.url
     return None
 
 
-def _other_links(soup: BeautifulSoup, base: str, followed: set[str | None]) -> tuple[str, ...]:
-    """Every other link on the page (off-site, ``javascript:``, navigation …), without repeats."""
-    urls = (_href(tag, base) for tag in soup.find_all(["a", "area"]))
-    return tuple(
-        dict.fromkeys(u for u in urls if u is not None and u not in followed and _static(u) not in followed)
-    )
+def _other_links(links: _Links, followed: set[str | None]) -> tuple[str, ...]:
+    """Every other link on the page (off-site, ``javascript:``, calendar, navigation …), no repeats."""
+    others = (link.url for link in links.values() if not {link.url, link.canonical} & followed)
+    return tuple(dict.fromkeys(others))
 
 
 # --- article pages --------------------------------------------------------------------------
