@@ -18,7 +18,8 @@ __all__ = [
 
 # Ranks kept as roles, longest first so 首席记者 wins over 记者. Papers space them out (通 讯 员).
 ROLES = (
-    "首席记者", "见习记者", "特约记者", "特约通讯员", "摄影记者", "实习记者", "通讯员", "实习生", "记者", "摄影", "编辑",
+    "首席记者", "见习记者", "特约记者", "特约通讯员", "摄影记者", "实习记者",
+    "通讯员", "实习生", "记者", "摄影", "编辑",
 )
 _SPACED = r"[ \u3000]*"
 _ROLE_PATTERN = "|".join(_SPACED.join(role) for role in ROLES)
