@@ -30,7 +30,6 @@ from transforms.layouts.markup import (
 from transforms.records import ArticleZone, PageListing, PageRef
 
 __all__ = [
-    "ARTICLE_BODY_SELECTORS",
     "CONTENT_FILE",
     "FOUNDER",
     "NODE_FILE",
@@ -59,8 +58,6 @@ BODY_TAG = "founder-content"  # the body element of Founder's own templates
 BODY_CLASS = "newsdetatext"  # the body class of a later Founder template
 AUTHOR_CLASS = "author"  # <span class="author"> byline outside the body
 AUTHOR_TAG = "founder-author"  # Founder's own byline element
-# Where the body is, most specific first (documentation of _article_body's order).
-ARTICLE_BODY_SELECTORS = (f"div#{BODY_DIV_ID}", BODY_TAG, f".{BODY_CLASS}")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _PAGE_TAGS = frozenset({"a", "area", "map", "base"})  # all a node page needs, beside zone divs
 _ARTICLE_TAGS = _HEADING_TAGS | {BODY_TAG, AUTHOR_TAG}
@@ -280,7 +277,7 @@ def _keep_article_tag(name: str, attrs: Mapping[str, str]) -> bool:
 
 
 def _article_body(soup: BeautifulSoup) -> Tag | None:
-    """The body container, in ``ARTICLE_BODY_SELECTORS`` order."""
+    """The body container: ``div#ozoom``, else ``<founder-content>``, else ``.newsdetatext``."""
     for found in (soup.find("div", id=BODY_DIV_ID), soup.find(BODY_TAG), soup.find(class_=BODY_CLASS)):
         if isinstance(found, Tag):
             return found
