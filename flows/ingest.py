@@ -19,7 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.archive import RawArchive
 from flows.fetch import Fetcher, FetchPolicy
-from flows.pipeline import Edition, PageResult, Source, assemble_edition, fetch_page
+from flows.pipeline import Edition, EditionContext, PageResult, Source, assemble_edition, fetch_page
 from flows.registry import Paper, RegistryError, load_papers, papers_file, resolve_home
 from flows.replay import ArchiveSource
 from transforms.layouts import get_layout
@@ -60,12 +60,10 @@ def _paper(paper: str, papers: str | None) -> Paper:
     return registry[paper]
 
 
-@task(name="fetch-page", cache_policy=NO_CACHE, task_run_name="fetch {paper.paper_id} {date} p{page_no}")
-def fetch_page_task(
-    fetcher: Source, archive: RawArchive | None, paper: Paper, date: dt.date, url: str, page_no: int, page_name: str
-) -> PageResult:
+@task(name="fetch-page", cache_policy=NO_CACHE, task_run_name="fetch page {page_no}")
+def fetch_page_task(ctx: EditionContext, url: str, page_no: int, page_name: str) -> PageResult:
     """Fetch and segment one page (retries happen per request inside the Fetcher)."""
-    return fetch_page(fetcher, archive, get_layout(paper.layout), paper, date, url, page_no, page_name)
+    return fetch_page(ctx, url, page_no, page_name)
 
 
 # A run that got nothing usable never replaces an edition stored with articles.
@@ -98,13 +96,14 @@ def ingest_edition(
     run_id = run_id or _new_run_id()
     archive = RawArchive(root / "raw")
     fetched_at = dt.datetime.now(dt.UTC)
+    layout = get_layout(entry.layout)
     if replay:
         source: Source = ArchiveSource.for_edition(archive, entry.paper_id, date, entry.host)
-        results = _fetch_edition(source, None, entry, date)
+        results = _fetch_edition(EditionContext(source, None, layout, entry, date))
     else:
         policy = FetchPolicy(requests_per_second=entry.requests_per_second, max_connections=entry.max_connections)
         with Fetcher(entry.host, policy=policy) as fetcher:
-            results = _fetch_edition(fetcher, archive, entry, date)
+            results = _fetch_edition(EditionContext(fetcher, archive, layout, entry, date))
             source = fetcher
     edition = assemble_edition(entry, date, run_id, results, fetched_at, source.retries)
     if not load_task(root, entry, edition):
@@ -115,13 +114,13 @@ def ingest_edition(
     return summary.as_dict()
 
 
-def _fetch_edition(source: Source, archive: RawArchive | None, paper: Paper, date: dt.date) -> list[PageResult]:
+def _fetch_edition(ctx: EditionContext) -> list[PageResult]:
     """Page 1 first (it lists the others), then every other page concurrently."""
-    first = fetch_page_task(source, archive, paper, date, paper.url_for(date), 1, "")
+    first = fetch_page_task(ctx, ctx.paper.url_for(ctx.date), 1, "")
     if first.listing is None:
         return [first]
     others = [p for p in first.listing.pages if p.url != first.page.url and p.page_no != first.page.page_no]
-    futures = [fetch_page_task.submit(source, archive, paper, date, p.url, p.page_no, p.page_name) for p in others]
+    futures = [fetch_page_task.submit(ctx, p.url, p.page_no, p.page_name) for p in others]
     return [first, *(f.result() for f in futures)]
 
 

@@ -16,7 +16,7 @@ from flows.archive import RawArchive
 from flows.fetch import FetchError, FetchResult
 from flows.registry import Paper
 from transforms.encoding import decode_html
-from transforms.layouts import Layout
+from transforms.layouts import Layout, LayoutError
 from transforms.records import (
     ArticleZone,
     EditionRecord,
@@ -28,7 +28,9 @@ from transforms.records import (
 from transforms.segment import segment_zones
 from transforms.stitch import stitch
 
-__all__ = ["NOT_PUBLISHED_STATUSES", "Edition", "PageResult", "Source", "assemble_edition", "fetch_page"]
+__all__ = [
+    "NOT_PUBLISHED_STATUSES", "Edition", "EditionContext", "PageResult", "Source", "assemble_edition", "fetch_page",
+]
 
 # The edition's first page answering one of these means the paper did not publish that day.
 NOT_PUBLISHED_STATUSES = frozenset({404, 410})
@@ -76,20 +78,29 @@ class Edition:
     warnings: tuple[QualityIssue, ...] = field(default_factory=tuple)
 
 
-def _get(
-    fetcher: Source, archive: RawArchive | None, paper: Paper, date: dt.date, url: str
-) -> tuple[FetchResult, str | None]:
+@dataclass(frozen=True)
+class EditionContext:
+    """What every fetch of one edition needs: where pages come from, where bodies go, how to read them."""
+
+    source: Source
+    archive: RawArchive | None  # None when replaying from the archive
+    layout: Layout
+    paper: Paper
+    date: dt.date
+
+
+def _get(ctx: EditionContext, url: str) -> tuple[FetchResult, str | None]:
     """Fetch a URL, archive its body and log the fetch; decode it when the answer is 200."""
-    result = fetcher.fetch(url)
+    result = ctx.source.fetch(url)
     text, encoding = (None, None)
     if result.status == 200:
-        text, encoding = decode_html(result.body, result.content_type, override=paper.encoding)
-    if archive is None:  # reprocessing: the archive already holds this answer
+        text, encoding = decode_html(result.body, result.content_type, override=ctx.paper.encoding)
+    if ctx.archive is None:  # replaying: the archive already holds this answer
         return result, text
-    digest = archive.put(result.body)
-    archive.log(
-        paper.paper_id,
-        date,
+    digest = ctx.archive.put(result.body)
+    ctx.archive.log(
+        ctx.paper.paper_id,
+        ctx.date,
         {
             "url": url,
             "final_url": result.final_url,
@@ -104,38 +115,29 @@ def _get(
     return result, text
 
 
-def fetch_page(
-    fetcher: Source,
-    archive: RawArchive | None,
-    layout: Layout,
-    paper: Paper,
-    date: dt.date,
-    url: str,
-    page_no: int,
-    page_name: str = "",
-) -> PageResult:
+def fetch_page(ctx: EditionContext, url: str, page_no: int, page_name: str = "") -> PageResult:
     """Fetch one page and its articles, segment the page; failures become issues, never exceptions."""
     try:
-        result, html = _get(fetcher, archive, paper, date, url)
-    except FetchError as exc:
-        return _failed_page(url, page_no, page_name, f"page {page_no} could not be fetched: {exc}")
-    if html is None:
+        result, html = _get(ctx, url)
+        listing = ctx.layout.parse_page(html, result.final_url) if html is not None else None
+    except (FetchError, LayoutError) as exc:
+        return _failed_page(url, page_no, page_name, f"page {page_no} could not be read: {exc}")
+    if listing is None or html is None:
         failed = _failed_page(url, page_no, page_name, f"page {page_no} answered HTTP {result.status}")
         return PageResult(failed.page, None, (), failed.issues, 1, http_status=result.status)
-    listing = layout.parse_page(html, result.final_url)
-    issues = list(_link_issues(fetcher, listing))
+    issues = list(_link_issues(ctx.source, listing))
     issues.extend(_decoding_issues(html, listing.page_no, url))
     zones: list[ArticleZone] = []
     failures = 0
     for article_url in listing.article_urls:
-        if not fetcher.is_allowed(article_url):
+        if not ctx.source.is_allowed(article_url):
             continue
-        zone, problem = _fetch_article(fetcher, archive, layout, paper, date, article_url, listing.page_no)
-        if zone is not None:
-            zones.append(zone)
-        if problem is not None:
-            issues.append(problem)
+        zone, problems = _fetch_article(ctx, article_url, listing.page_no)
+        if zone is None:
             failures += 1
+        else:
+            zones.append(zone)
+        issues.extend(problems)
     segmented = segment_zones(zones, page_no=listing.page_no)
     issues.extend(_short_body_issues(segmented.segments))
     if not segmented.segments:
@@ -146,24 +148,16 @@ def fetch_page(
     return PageResult(row, listing, segmented.segments, tuple(issues), failures, http_status=result.status)
 
 
-def _fetch_article(
-    fetcher: Source,
-    archive: RawArchive | None,
-    layout: Layout,
-    paper: Paper,
-    date: dt.date,
-    url: str,
-    page_no: int,
-) -> tuple[ArticleZone | None, QualityIssue | None]:
-    """Fetch and parse one article page; a problem comes back as a quality issue."""
+def _fetch_article(ctx: EditionContext, url: str, page_no: int) -> tuple[ArticleZone | None, list[QualityIssue]]:
+    """Fetch and parse one article page: the zone (None when it could not be had) and its issues."""
     try:
-        result, html = _get(fetcher, archive, paper, date, url)
-    except FetchError as exc:
-        return None, QualityIssue("article_fetch_failed", f"{url}: {exc}", page_no, "error")
-    if html is None:
-        return None, QualityIssue("article_fetch_failed", f"{url}: HTTP {result.status}", page_no, "error")
-    issue = next(iter(_decoding_issues(html, page_no, url)), None)
-    return layout.parse_article(html, result.final_url, page_no), issue
+        result, html = _get(ctx, url)
+        zone = ctx.layout.parse_article(html, result.final_url, page_no) if html is not None else None
+    except (FetchError, LayoutError) as exc:
+        return None, [QualityIssue("article_fetch_failed", f"{url}: {exc}", page_no, "error")]
+    if zone is None or html is None:
+        return None, [QualityIssue("article_fetch_failed", f"{url}: HTTP {result.status}", page_no, "error")]
+    return zone, _decoding_issues(html, page_no, url)
 
 
 def _failed_page(url: str, page_no: int, page_name: str, message: str) -> PageResult:

@@ -161,3 +161,24 @@ def test_cli_ingest_exit_status(ingested: dict[str, Any], capsys: pytest.Capture
     home, papers = str(ingested["home"]), str(ingested["papers"])
     assert main(["ingest", "yzb", "--date", "2025-12-19", "--home", home, "--papers", papers]) == 0
     assert "yzb 2025-12-19: complete" in capsys.readouterr().out
+
+
+def test_missing_page_makes_the_edition_partial_and_a_later_run_fills_it(
+    prefect_harness: None, tmp_path: Path
+) -> None:
+    from flows.ingest import ingest_edition
+    from flows.siteserver import DEMO_SITE
+    from tests.httpserver import serve
+
+    page3 = "/yzb/html/2025-12/18/node_3.htm"
+    with serve(DEMO_SITE, faults={page3: ["503", "503", "503"]}) as site:
+        papers = write_registry(tmp_path / "papers.toml", site.base_url)
+        first = ingest_edition("yzb", DATES[0], home=str(tmp_path), papers=str(papers))
+        issues = _rows(tmp_path, "SELECT code, page_no FROM quality_issues WHERE severity = 'error'")
+        loaded = _rows(tmp_path, "SELECT DISTINCT page_no FROM articles ORDER BY 1")
+        second = ingest_edition("yzb", DATES[0], home=str(tmp_path), papers=str(papers))
+    assert first["status"] == "partial"
+    assert issues == [("page_fetch_failed", 3)]
+    assert loaded == [(1,), (2,), (4,)]  # the rest of the edition is still loaded
+    assert second["status"] == "complete"
+    assert _rows(tmp_path, "SELECT DISTINCT page_no FROM articles ORDER BY 1") == [(1,), (2,), (3,), (4,)]
