@@ -31,6 +31,8 @@ TEXT_AND_PHOTO = re.compile(r"[文图]\s*[/／]\s*[文图]")
 # A photo credit at the end of a caption or byline: `本报记者 赵 丹 摄`.
 _CREDIT_NAMES = r"(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff \u3000、]{0,30}?)"
 PHOTO_CREDIT = re.compile(rf"(?P<credit>(?:{_OUTLET}(?:{_ROLE_PATTERN}))?\s*{_CREDIT_NAMES}\s*摄)\s*$")
+# A credit printed in brackets at the caption's end: `…跳舞（本报记者 赵丹 摄）`.
+BRACKETED_CREDIT_END = re.compile(r"[)）]\s*$")
 # 本报讯（记者 徐 潇）, 本报讯 （渝中报全媒体记者 X）, 新华社重庆12月17日电（记者 X）.
 DATELINE = re.compile(
     r"^(?:本报讯|[\u4e00-\u9fff]{2,8}讯|新华社[^（(]{0,20}电)\s*[（(](?P<credits>[^（）()]{1,80})[)）]\s*"
@@ -122,19 +124,18 @@ def parse_byline_line(line: str) -> list[Author] | None:
 def split_dateline(paragraph: str) -> tuple[list[Author], str, str] | None:
     """`本报讯（记者 徐 潇）日前，…` -> (authors, printed dateline, rest); None without a dateline."""
     match = DATELINE.match(paragraph)
-    if match:
-        authors = parse_credits(match.group("credits"))
-        if authors is not None:
-            return authors, match.group(0).strip(), paragraph[match.end() :].strip()
+    if match:  # credits that name no person (`本报讯（区民政局）`) are a source: still a dateline
+        authors = parse_credits(match.group("credits")) or []
+        return authors, match.group(0).strip(), paragraph[match.end() :].strip()
     bare = BARE_DATELINE.match(paragraph)
-    if bare and not match:
+    if bare:
         return [], bare.group(0).strip(), paragraph[bare.end() :].strip()
     return None
 
 
 def split_caption_credit(caption: str) -> tuple[str, list[Author]]:
-    """Split the photographer's credit off a caption: (caption, photographers)."""
-    match = PHOTO_CREDIT.search(caption)
+    """The photographers a caption credits, at its end or in closing brackets: (caption, photographers)."""
+    match = PHOTO_CREDIT.search(caption) or PHOTO_CREDIT.search(BRACKETED_CREDIT_END.sub("", caption))
     if not match:
         return caption, []
     authors = parse_credits(match.group("credit"))
