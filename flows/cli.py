@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from flows.registry import RegistryError, load_papers, papers_file, resolve_home
+from flows.registry import RegistryError, get_paper, papers_file, resolve_home
 
 __all__ = ["main"]
 
@@ -138,17 +138,9 @@ def _date_range(args: argparse.Namespace, today: Callable[[], dt.date]) -> tuple
     return day, day
 
 
-def _check_paper(args: argparse.Namespace) -> Any:
-    """The registry entry of args.paper, or exit 2."""
-    registry = load_papers(papers_file(args.papers))
-    if args.paper not in registry:
-        _fail(f"unknown paper {args.paper!r}; known papers: {', '.join(sorted(registry))}")
-    return registry[args.paper]
-
-
 def _ingest(args: argparse.Namespace) -> int:
     """Run the ingest flow for a date or a range; exit 1 when any edition is partial or failed."""
-    paper = _check_paper(args)
+    paper = get_paper(args.paper, args.papers)
     start, end = _date_range(args, paper.today)
     _configure_prefect(args.verbose)
     from flows.ingest import ingest_range
@@ -161,7 +153,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _reprocess(args: argparse.Namespace) -> int:
     """Rebuild editions from the raw archive without touching the network."""
-    paper = _check_paper(args)
+    paper = get_paper(args.paper, args.papers)
     if args.end < args.start:
         _fail(f"--to {args.end} is before --from {args.start}")
     _configure_prefect(args.verbose)

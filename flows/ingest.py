@@ -20,7 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.archive import RawArchive
 from flows.fetch import Fetcher, FetchPolicy
 from flows.pipeline import Edition, EditionContext, PageResult, Source, assemble_edition, fetch_page
-from flows.registry import Paper, RegistryError, load_papers, papers_file, resolve_home
+from flows.registry import Paper, get_paper, resolve_home
 from flows.replay import ArchiveSource
 from transforms.layouts import get_layout
 from warehouse.load import finish_run, load_edition, start_run, stored_status, upsert_paper
@@ -50,14 +50,6 @@ class EditionSummary:
     def as_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (Prefect results, CLI output)."""
         return {**self.__dict__, "edition_date": self.edition_date.isoformat()}
-
-
-def _paper(paper: str, papers: str | None) -> Paper:
-    """Look a paper up in the registry, with a clear error naming the known ones."""
-    registry = load_papers(papers_file(papers))
-    if paper not in registry:
-        raise RegistryError(f"unknown paper {paper!r}; known papers: {', '.join(sorted(registry))}")
-    return registry[paper]
 
 
 @task(name="fetch-page", cache_policy=NO_CACHE, task_run_name="fetch page {page_no}")
@@ -91,7 +83,7 @@ def ingest_edition(
 ) -> dict[str, Any]:
     """Fetch, clean, segment, stitch and load one edition; returns its summary."""
     logger = get_run_logger()
-    entry = _paper(paper, papers)
+    entry = get_paper(paper, papers)
     root = resolve_home(home)
     run_id = run_id or _new_run_id()
     archive = RawArchive(root / "raw")
@@ -159,7 +151,7 @@ def ingest_range(
 ) -> list[dict[str, Any]]:
     """Ingest every edition from start to end (inclusive), one child flow run each, then publish."""
     logger = get_run_logger()
-    entry = _paper(paper, papers)
+    entry = get_paper(paper, papers)
     root = resolve_home(home)
     run_id = _new_run_id()
     started = dt.datetime.now(dt.UTC)
@@ -222,6 +214,6 @@ def publish_snapshot(home: str | None = None, keep: int | None = None) -> str:
 @flow(name="daily", flow_run_name="{paper} daily")
 def daily(paper: str, home: str | None = None, papers: str | None = None) -> list[dict[str, Any]]:
     """Ingest today's edition (today in the paper's time zone) and publish."""
-    entry = _paper(paper, papers)
+    entry = get_paper(paper, papers)
     today = entry.today()
     return ingest_range(paper, today, today, home=home, papers=papers)

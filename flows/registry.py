@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-__all__ = ["DEFAULT_PAPERS_FILE", "Paper", "RegistryError", "load_papers", "papers_file", "resolve_home"]
+__all__ = [
+    "DEFAULT_PAPERS_FILE", "Paper", "RegistryError", "get_paper", "load_papers", "papers_file", "resolve_home",
+]
 
 # The registry at the repository root, used when neither --papers nor $EPAPER_PAPERS says otherwise.
 DEFAULT_PAPERS_FILE = Path(__file__).resolve().parent.parent / "papers.toml"
@@ -74,6 +76,14 @@ def load_papers(path: Path) -> dict[str, Paper]:
     if not isinstance(entries, dict) or not entries:
         raise RegistryError(f"papers file {path} has no [papers.<id>] tables")
     return {paper_id: _paper(paper_id, entry, path) for paper_id, entry in entries.items()}
+
+
+def get_paper(paper_id: str, papers: str | os.PathLike[str] | None = None) -> Paper:
+    """One paper from the registry (--papers, $EPAPER_PAPERS or papers.toml); RegistryError names the known ones."""
+    registry = load_papers(papers_file(papers))
+    if paper_id not in registry:
+        raise RegistryError(f"unknown paper {paper_id!r}; known papers: {', '.join(sorted(registry))}")
+    return registry[paper_id]
 
 
 def _paper(paper_id: str, entry: object, path: Path) -> Paper:
