@@ -51,8 +51,10 @@ def _fail(message: str) -> NoReturn:
 
 def _date(text: str) -> dt.date:
     """Parse YYYY-MM-DD strictly (impossible dates such as 2025-02-30 are refused)."""
+    if len(text) != len("YYYY-MM-DD"):  # fromisoformat would also take the basic form 20251218
+        _bad_date(text)
     try:
-        return dt.date.fromisoformat(text) if len(text) == len("2025-12-18") else _bad_date(text)
+        return dt.date.fromisoformat(text)
     except ValueError:
         _bad_date(text)
 

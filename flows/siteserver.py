@@ -29,10 +29,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return None
 
     def log_message(self, format: str, *args: object) -> None:
-        """Stay quiet (the demo prints its own summary); count the request instead."""
-        requests = getattr(self.server, "request_log", None)
-        if requests is not None:
-            requests.append(self.path)
+        """Stay quiet: the demo prints its own summary."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +38,6 @@ class SiteServer:
 
     host: str
     port: int
-    requests: list[str]  # paths requested so far, in order
 
     @property
     def base_url(self) -> str:
@@ -55,12 +51,10 @@ def serve_site(root: Path, port: int = 0, host: str = "127.0.0.1") -> Iterator[S
     handler = functools.partial(_Handler, directory=str(root))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
-    request_log: list[str] = []
-    server.request_log = request_log  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, name="epaper-site", daemon=True)
     thread.start()
     try:
-        yield SiteServer(host, int(server.server_address[1]), request_log)
+        yield SiteServer(host, int(server.server_address[1]))
     finally:
         server.shutdown()
         server.server_close()

@@ -22,7 +22,8 @@ os.environ.update(
 )
 os.environ.pop("PREFECT_API_URL", None)
 
-from flows.siteserver import DEMO_SITE, SiteServer, serve_site  # noqa: E402
+from flows.siteserver import DEMO_SITE  # noqa: E402
+from tests.httpserver import Server, serve  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "fixtures" / "pages" / "seed_yzb_2025-12-18_p2.txt"
@@ -38,9 +39,9 @@ def prefect_harness() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def demo_site() -> Iterator[SiteServer]:
-    """The bundled demo e-paper site on a free 127.0.0.1 port."""
-    with serve_site(DEMO_SITE) as site:
+def demo_site() -> Iterator[Server]:
+    """The bundled demo e-paper site on a free 127.0.0.1 port, recording every request."""
+    with serve(DEMO_SITE) as site:
         yield site
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import duckdb
 import pytest
 
-from flows.siteserver import SiteServer
 from tests.conftest import write_registry
+from tests.httpserver import Server
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,7 @@ TABLES = ("papers", "editions", "pages", "articles", "article_authors", "fragmen
 
 
 @pytest.fixture(scope="module")
-def ingested(prefect_harness: None, demo_site: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def ingested(prefect_harness: None, demo_site: Server, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Ingest both demo dates once through the range flow; keep the summaries and the home folder."""
     from flows.ingest import ingest_range
 
@@ -125,7 +125,7 @@ def test_reingest_changes_nothing(ingested: dict[str, Any]) -> None:
     assert before == after
 
 
-def test_reprocess_from_archive_matches_ingest(ingested: dict[str, Any], demo_site: SiteServer) -> None:
+def test_reprocess_from_archive_matches_ingest(ingested: dict[str, Any], demo_site: Server) -> None:
     from flows.ingest import reprocess_range
 
     home: Path = ingested["home"]
@@ -137,7 +137,7 @@ def test_reprocess_from_archive_matches_ingest(ingested: dict[str, Any], demo_si
     assert _rows(home, query) == before
 
 
-def test_not_published_edition(prefect_harness: None, demo_site: SiteServer, tmp_path: Path) -> None:
+def test_not_published_edition(prefect_harness: None, demo_site: Server, tmp_path: Path) -> None:
     from flows.ingest import ingest_edition
 
     papers = write_registry(tmp_path / "papers.toml", demo_site.base_url)
