@@ -26,7 +26,7 @@ from flows.siteserver import DEMO_SITE  # noqa: E402
 from tests.httpserver import Server, serve  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "tests" / "fixtures" / "pages" / "seed_yzb_2025-12-18_p2.txt"
+SEED = REPO / "tests" / "fixtures" / "segment" / "seed_yzb_2025-12-18_p2.txt"
 
 
 @pytest.fixture(scope="session")

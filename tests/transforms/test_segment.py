@@ -15,7 +15,7 @@ from transforms.markers import split_jump_from, split_jump_to
 from transforms.records import ArticleZone, Author, Segment
 from transforms.segment import SegmentedPage, segment_text, segment_zones
 
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "seed_yzb_2025-12-18_p2.txt"
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "segment" / "seed_yzb_2025-12-18_p2.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 
