@@ -78,6 +78,7 @@ class Segment:
     continues_from_page: int | None = None
     continues_to_page: int | None = None
     source_urls: tuple[str, ...] = ()
+    spans: tuple[tuple[str, str], ...] = ()  # (source URL, text): where each run of the body came from
 
     @property
     def body(self) -> str:

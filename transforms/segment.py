@@ -101,6 +101,26 @@ class _Draft:
     closed: bool = False  # a byline or a jump-to marker ended it
     source_urls: list[str] = field(default_factory=list)
     merged_into: _Draft | None = None
+    spans: list[tuple[int, str]] = field(default_factory=list)  # (zone, body text) in body order
+
+    def add_paragraph(self, zone: int, text: str, subhead: bool = False) -> None:
+        """Append a paragraph (or a subhead in place), remembering which zone it came from."""
+        self.paragraphs.append(text)
+        if subhead:
+            self.subheads.append(text)
+        self._record(zone, text, "\n")
+
+    def extend_last(self, zone: int, text: str) -> None:
+        """Join text to the last paragraph (a sentence broken across lines or zones)."""
+        self.paragraphs[-1] += text
+        self._record(zone, text, "")
+
+    def _record(self, zone: int, text: str, separator: str) -> None:
+        """Extend the provenance spans: one span per run of text from the same zone."""
+        if self.spans and self.spans[-1][0] == zone:
+            self.spans[-1] = (zone, self.spans[-1][1] + separator + text)
+        else:
+            self.spans.append((zone, text))
 
     def open_tail(self) -> bool:
         """True when the last paragraph breaks off mid-sentence and nothing has closed the draft."""
@@ -313,8 +333,7 @@ def _take_headings(state: _State, group: list[_Line], following: str | None) -> 
     if not starts:
         assert current is not None
         for line, text in zip(group, texts, strict=True):
-            current.paragraphs.append(text)
-            current.subheads.append(text)
+            current.add_paragraph(line.zone, text, subhead=True)
             state.mark(line, "subhead", current)
         return True
     draft = state.new_draft(group[0].zone)
@@ -346,8 +365,7 @@ def _fill_header(state: _State, draft: _Draft, group: list[_Line], texts: list[s
                 draft.subtitle = text
                 state.mark(line, "subtitle", draft)
             else:
-                draft.paragraphs.append(text)
-                draft.subheads.append(text)
+                draft.add_paragraph(line.zone, text, subhead=True)
                 state.mark(line, "subhead", draft)
         return
     longest = max(range(len(texts)), key=lambda i: (len(texts[i]), -i))
@@ -402,7 +420,7 @@ def _place_body(state: _State, line: _Line, text: str) -> tuple[_Draft, str]:
         resumed = _resumable(state, text)
         if resumed is not None:
             state.attach(resumed, line.zone)
-            resumed.paragraphs[-1] += text
+            resumed.extend_last(line.zone, text)
             return resumed, "body"
         current = state.new_draft(line.zone)
     elif current.open_tail():
@@ -411,15 +429,15 @@ def _place_body(state: _State, line: _Line, text: str) -> tuple[_Draft, str]:
             target = _resumable(state, text) or current
         if not PARAGRAPH_OPENERS.match(text):
             state.attach(target, line.zone)
-            target.paragraphs[-1] += text
+            target.extend_last(line.zone, text)
             return target, "body"
     elif has_unopened_close(text):
         resumed = _resumable(state, text)
         if resumed is not None:
             state.attach(resumed, line.zone)
-            resumed.paragraphs[-1] += text
+            resumed.extend_last(line.zone, text)
             return resumed, "body"
-    current.paragraphs.append(text)
+    current.add_paragraph(line.zone, text)
     return current, "body"
 
 
@@ -456,7 +474,7 @@ def _finish(state: _State) -> SegmentedPage:
     """Freeze drafts into Segments and resolve each line's article index."""
     drafts = [d for d in state.drafts if _has_content(d)]
     index = {id(d): i for i, d in enumerate(drafts)}
-    segments = tuple(_freeze(d, state.page_no) for d in drafts)
+    segments = tuple(_freeze(d, state.page_no, state.zone_urls) for d in drafts)
     dispositions = []
     for line, kind, draft in state.dispositions:
         while draft is not None and draft.merged_into is not None:
@@ -472,7 +490,19 @@ def _has_content(draft: _Draft) -> bool:
     return bool(draft.title or draft.paragraphs or draft.captions or draft.kicker)
 
 
-def _freeze(draft: _Draft, page_no: int | None) -> Segment:
+def _spans(draft: _Draft, zone_urls: dict[int, str]) -> tuple[tuple[str, str], ...]:
+    """(source URL, text) runs of the body, neighbouring zones of the same URL merged."""
+    merged: list[tuple[str, str]] = []
+    for zone, text in draft.spans:
+        url = zone_urls.get(zone, "")
+        if merged and merged[-1][0] == url:
+            merged[-1] = (url, merged[-1][1] + "\n" + text)
+        else:
+            merged.append((url, text))
+    return tuple(merged)
+
+
+def _freeze(draft: _Draft, page_no: int | None, zone_urls: dict[int, str]) -> Segment:
     """Turn a draft into an immutable Segment."""
     return Segment(
         title=draft.title,
@@ -487,4 +517,5 @@ def _freeze(draft: _Draft, page_no: int | None) -> Segment:
         continues_from_page=draft.from_page,
         continues_to_page=draft.to_page,
         source_urls=tuple(draft.source_urls),
+        spans=_spans(draft, zone_urls),
     )

@@ -249,6 +249,16 @@ def _join_paragraphs(chain: Sequence[Segment]) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
+def _parts(chain: Sequence[Segment]) -> list[tuple[int | None, str, str, str]]:
+    """(page, kind, source URL, text) for every run of text of every segment, in body order."""
+    parts = []
+    for position, segment in enumerate(chain):
+        kind = "continuation" if position or segment.continues_from_page is not None else "head"
+        spans = segment.spans or ((_first_url(segment), segment.body),)
+        parts.extend((segment.page_no, kind, url, text) for url, text in spans)
+    return parts
+
+
 def _build(chain: Sequence[Segment], scope: str, ordinal: int, score: float | None) -> StitchedArticle:
     """One article from a chain of segments, with a fragment per part."""
     first = chain[0]
@@ -257,14 +267,8 @@ def _build(chain: Sequence[Segment], scope: str, ordinal: int, score: float | No
         authors.extend(a for a in segment.authors if a not in authors)
     titled = next((s for s in chain if s.title), first)
     fragments = tuple(
-        Fragment(
-            seq=seq,
-            page_no=segment.page_no,
-            kind="continuation" if seq or segment.continues_from_page is not None else "head",
-            text=segment.body,
-            source_url=_first_url(segment),
-        )
-        for seq, segment in enumerate(chain)
+        Fragment(seq=seq, page_no=page_no, kind=kind, text=text, source_url=url)
+        for seq, (page_no, kind, url, text) in enumerate(_parts(chain))
     )
     pages = tuple(dict.fromkeys(s.page_no for s in chain if s.page_no is not None))
     urls = tuple(dict.fromkeys(u for s in chain for u in s.source_urls))

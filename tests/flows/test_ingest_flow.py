@@ -182,3 +182,27 @@ def test_missing_page_makes_the_edition_partial_and_a_later_run_fills_it(
     assert loaded == [(1,), (2,), (4,)]  # the rest of the edition is still loaded
     assert second["status"] == "complete"
     assert _rows(tmp_path, "SELECT DISTINCT page_no FROM articles ORDER BY 1") == [(1,), (2,), (3,), (4,)]
+
+
+def test_fragments_account_for_every_character_of_every_body(ingested: dict[str, Any]) -> None:
+    rows = _rows(
+        ingested["home"],
+        "SELECT a.article_id, any_value(a.body), string_agg(f.text, '' ORDER BY f.seq) FROM articles a "
+        "JOIN fragments f USING (article_id) GROUP BY a.article_id",
+    )
+    assert len(rows) == _rows(ingested["home"], "SELECT count(*) FROM articles")[0][0]
+    for _, body, fragments in rows:
+        assert "".join(body.split()) == "".join(fragments.split())
+
+
+def test_continuation_from_two_zones_has_a_fragment_per_zone(ingested: dict[str, Any]) -> None:
+    parts = _rows(
+        ingested["home"],
+        "SELECT f.page_no, f.kind, regexp_extract(f.source_url, 'content_\\d+') FROM fragments f "
+        "JOIN articles a USING (article_id) WHERE a.title LIKE '全市唯一%' ORDER BY f.seq",
+    )
+    assert parts == [
+        (1, "head", "content_418603"),
+        (2, "continuation", "content_418610"),  # the untitled zone holding the interleaved pieces
+        (2, "continuation", "content_418611"),  # the zone under the repeated header
+    ]
