@@ -251,7 +251,7 @@ def _join_paragraphs(chain: Sequence[Segment]) -> tuple[str, ...]:
 
 def _parts(chain: Sequence[Segment]) -> list[tuple[int | None, str, str, str]]:
     """(page, kind, source URL, text) for every run of text of every segment, in body order."""
-    parts = []
+    parts: list[tuple[int | None, str, str, str]] = []
     for position, segment in enumerate(chain):
         kind = "continuation" if position or segment.continues_from_page is not None else "head"
         spans = segment.spans or ((_first_url(segment), segment.body),)
