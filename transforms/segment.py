@@ -41,9 +41,18 @@ DISPOSITIONS = frozenset(
 # A headline line is short; longer lines without sentence punctuation are still body text.
 MAX_HEADING_CHARS = 48
 # Punctuation a headline does not print (it uses spaces between phrases instead).
-_NOT_IN_HEADLINE = re.compile(r"[。；;：:]")
-# Headlines print at most one comma (`稳字当头，进中求新`); body sentences print more.
+_NOT_IN_HEADLINE = re.compile(r"[。；;]")
+# Headlines print at most one comma, in a short line (`稳字当头，进中求新`); longer lines with a comma are prose.
 MAX_HEADLINE_COMMAS = 1
+MAX_COMMA_HEADLINE_CHARS = 20
+# Clause ends a headline never stops on (`嘉陵江畔冬泳人：在寒风中挑战自我` has its colon inside).
+_NOT_HEADLINE_END = ("，", "、", ",", "：", ":")
+# A standalone headline after a finished article is longer than a subhead (区民政局, 记者手记, 消费“新地标”崛起).
+MIN_TITLE_CHARS = 12
+# Column and section labels printed on the page, not in any article: 简讯, 综合新闻, 要闻.
+SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|简讯|快讯|短讯|资讯|副刊|专版|专刊|综合)$")
+# Three headline lines are 引题, 主题, 副题 whatever their lengths; otherwise the longest is the title.
+KICKER_TITLE_SUBTITLE = 3
 # A header line printed inside a continuation's text is a long headline, not a short subhead.
 MIN_INTERRUPTING_HEADER_CHARS = 10
 # A repeated passage (printed twice across zones) is long enough to be sure it is a repeat.
@@ -202,13 +211,22 @@ def _is_furniture(text: str) -> bool:
     )
 
 
+def _is_section_label(text: str, following: str | None) -> bool:
+    """A column label (简讯, 综合新闻) standing over a headline or a dateline, not over body text."""
+    return bool(SECTION_LABEL.match(text)) and (
+        following is None or _follows_headline(following) or _is_heading(following)
+    )
+
+
 def _is_heading(text: str) -> bool:
     """A line that can be a headline or subhead: short, no sentence punctuation."""
+    commas = text.count("，") + text.count(",")
     return (
         len(text) <= MAX_HEADING_CHARS
         and not _NOT_IN_HEADLINE.search(text)
-        and text.count("，") + text.count(",") <= MAX_HEADLINE_COMMAS
-        and not text.endswith(("，", "、", ","))
+        and (commas == 0 or (commas <= MAX_HEADLINE_COMMAS and len(text) <= MAX_COMMA_HEADLINE_CHARS))
+        and not text.endswith(_NOT_HEADLINE_END)
+        and not has_unclosed_open(text)
         and not CAPTION_START.match(text)
     )
 
@@ -221,6 +239,11 @@ def _is_caption(text: str) -> bool:
 def _starts_article(text: str) -> bool:
     """True for lines that begin an article's body: a dateline or a continuation marker."""
     return split_jump_from(text)[0] is not None or split_dateline(text) is not None
+
+
+def _follows_headline(text: str) -> bool:
+    """Lines that only come right under a headline: a dateline, a continuation marker, a byline."""
+    return _starts_article(text) or parse_byline_line(text) is not None
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -268,7 +291,8 @@ def _consume(state: _State, lines: list[_Line], position: int) -> int:
     """Dispose of the line at `position` (and any headline lines grouped with it); return the next position."""
     line = lines[position]
     text = line.text
-    if _is_furniture(text):
+    following = lines[position + 1].text if position + 1 < len(lines) else None
+    if _is_furniture(text) or _is_section_label(text, following):
         state.mark(line, "furniture", None)
         return position + 1
     if _is_caption(text):
@@ -304,9 +328,10 @@ def _take_byline(state: _State, line: _Line, authors: list[Author]) -> None:
     """A standalone byline ends the current article (or the last one on the page)."""
     draft = state.current or (state.drafts[-1] if state.drafts else state.new_draft(line.zone))
     _add_authors(draft, authors)
-    draft.closed = True
     state.mark(line, "byline", draft)
-    state.current = None
+    if draft.paragraphs:  # a trailing byline ends the article; one under the headline does not
+        draft.closed = True
+        state.current = None
 
 
 def _add_authors(draft: _Draft, authors: Sequence[Author]) -> None:
@@ -329,7 +354,12 @@ def _take_headings(state: _State, group: list[_Line], following: str | None) -> 
     if current and not current.paragraphs and not current.closed:
         _fill_header(state, current, group, texts)
         return True
-    starts = current is None or current.closed or (following is not None and _starts_article(following))
+    starts = (
+        current is None
+        or current.closed
+        or (following is not None and _follows_headline(following))
+        or len(texts[0]) >= MIN_TITLE_CHARS
+    )
     if not starts:
         assert current is not None
         for line, text in zip(group, texts, strict=True):
@@ -368,7 +398,7 @@ def _fill_header(state: _State, draft: _Draft, group: list[_Line], texts: list[s
                 draft.add_paragraph(line.zone, text, subhead=True)
                 state.mark(line, "subhead", draft)
         return
-    longest = max(range(len(texts)), key=lambda i: (len(texts[i]), -i))
+    longest = 1 if len(texts) == KICKER_TITLE_SUBTITLE else max(range(len(texts)), key=lambda i: (len(texts[i]), -i))
     draft.kicker = " ".join(texts[:longest]) or draft.kicker
     draft.title = texts[longest]
     draft.subtitle = " ".join(texts[longest + 1 :]) or draft.subtitle
