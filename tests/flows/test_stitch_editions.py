@@ -9,6 +9,7 @@ over all of them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,9 @@ RIVER = Article(104, "两江四岸治理提升工程加快推进", (
     "本报讯（记者 黄清娟）两江四岸治理提升工程加快推进，滨江步道、消落带生态修复和江岸绿化同步实施。",
     "目前，嘉陵江滨江步道已完成主体施工，长江沿线消落带修复工程进入(下转2版)",
 ))
-BRIEF = Article(105, "区图书馆延长冬季开放时间", ("本报讯（记者 陈 曦）即日起，区图书馆每日开放时间延长至晚上9点，方便市民冬夜阅读。",))
+BRIEF = Article(105, "区图书馆延长冬季开放时间", (
+    "本报讯（记者 陈 曦）即日起，区图书馆每日开放时间延长至晚上9点，方便市民冬夜阅读。",
+))
 CULTURE_TAIL = Article(201, "", (
     "(上接1版)推出门票优惠，部分景区对持本地身份证的市民免票开放。演出、展览、夜游等文旅活动将贯穿整个冬季，",
     "区文旅委相关负责人表示，将持续丰富文旅消费场景，让市民游客在冬季文旅消费季中乐享山城冬日。",
@@ -52,7 +55,9 @@ RIVER_MIDDLE = Article(203, "", (
     "（上接第一版）收尾阶段。两江四岸治理提升工程将江岸绿化与消落带生态修复结合，新增滨江步道4公里，",
     "沿线还将配套建设观景平台和休闲驿站，(下转3版)",
 ))
-OTHER_2 = Article(204, "区人社局开展就业援助月活动", ("本报讯（记者 姚延洋）区人社局日前启动就业援助月活动，为困难群体提供岗位信息。",))
+OTHER_2 = Article(204, "区人社局开展就业援助月活动", (
+    "本报讯（记者 姚延洋）区人社局日前启动就业援助月活动，为困难群体提供岗位信息。",
+))
 SCIENCE_TAIL = Article(301, "我区科技型企业数量突破三千家", (
     "（上接第一版）科技型企业已成为我区经济高质量发展的重要力量。区科技局将继续加大研发投入支持力度，",
     "推动更多科技型企业成长为高新技术企业。",
@@ -60,7 +65,9 @@ SCIENCE_TAIL = Article(301, "我区科技型企业数量突破三千家", (
 RIVER_END = Article(302, "", (
     "(上接2版)让市民在滨江步道上近距离感受两江四岸的山水之美。两江四岸治理提升工程预计明年全面完工。",
 ))
-OTHER_3 = Article(303, "社区医院开设夜间门诊", ("本报讯（通讯员 周 颖）大坪社区医院日前开设夜间门诊，方便上班族就医。",))
+OTHER_3 = Article(303, "社区医院开设夜间门诊", (
+    "本报讯（通讯员 周 颖）大坪社区医院日前开设夜间门诊，方便上班族就医。",
+))
 
 EDITION = (
     Page(1, "要闻", (HOUSING, CULTURE, SCIENCE, RIVER, BRIEF)),
@@ -150,12 +157,12 @@ def test_missing_heads_leave_orphan_tails(ingested: dict[str, Any]) -> None:
 
 def test_stitch_precision_and_recall(ingested: dict[str, Any]) -> None:
     """Links (head -> next part) found vs the links a reader makes, over the complete edition."""
-    expected = {(title, a, b) for title, pages in EXPECTED.items() for a, b in zip(pages, pages[1:], strict=False)}
+    expected = {(title, a, b) for title, pages in EXPECTED.items() for a, b in itertools.pairwise(pages)}
     found = {
         (title, a, b)
         for title, (pages, kind) in _articles(ingested["home"], STITCH).items()
         if kind == "stitched"
-        for a, b in zip(pages, pages[1:], strict=False)
+        for a, b in itertools.pairwise(pages)
     }
     precision = len(found & expected) / len(found)
     recall = len(found & expected) / len(expected)
