@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from flows.locks import PaperLocked
 from flows.registry import RegistryError, get_paper, papers_file, resolve_home
 
 __all__ = ["main"]
@@ -111,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[args.command](args)
     except RegistryError as exc:
         _fail(str(exc))
+    except PaperLocked as exc:  # not bad input: the paper is busy; the run did nothing
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

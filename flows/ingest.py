@@ -19,6 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.archive import RawArchive
 from flows.fetch import Fetcher, FetchPolicy
+from flows.locks import paper_lock
 from flows.pipeline import Edition, EditionContext, PageResult, Source, assemble_edition, fetch_page
 from flows.registry import Paper, get_paper, resolve_home
 from flows.replay import ArchiveSource
@@ -62,7 +63,12 @@ def fetch_page_task(ctx: EditionContext, url: str, page_no: int, page_name: str)
 KEEP_STORED_OVER = {"failed": {"complete", "partial"}}
 
 
-@task(name="load-edition", cache_policy=NO_CACHE)
+# Another paper's run may hold the DuckDB file for a moment; the load is one idempotent transaction.
+LOAD_RETRIES = 3
+LOAD_RETRY_DELAY_S = 2
+
+
+@task(name="load-edition", cache_policy=NO_CACHE, retries=LOAD_RETRIES, retry_delay_seconds=LOAD_RETRY_DELAY_S)
 def load_task(home: Path, paper: Paper, edition: Edition) -> bool:
     """Load one edition in one transaction, holding the file only while loading; False when kept as stored."""
     record = edition.record
@@ -82,10 +88,18 @@ def ingest_edition(
     replay: bool = False,
 ) -> dict[str, Any]:
     """Fetch, clean, segment, stitch and load one edition; returns its summary."""
-    logger = get_run_logger()
     entry = get_paper(paper, papers)
     root = resolve_home(home)
-    run_id = run_id or _new_run_id()
+    if run_id is None:  # a run of its own, not a child of ingest-range (which holds the lock)
+        with paper_lock(root, entry.paper_id):
+            return _ingest_edition(entry, date, root, _new_run_id(), replay)
+    return _ingest_edition(entry, date, root, run_id, replay)
+
+
+def _ingest_edition(entry: Paper, date: dt.date, root: Path, run_id: str, replay: bool) -> dict[str, Any]:
+    """The edition flow's work, under the paper's lock."""
+    logger = get_run_logger()
+    paper = entry.paper_id
     archive = RawArchive(root / "raw")
     fetched_at = dt.datetime.now(dt.UTC)
     layout = get_layout(entry.layout)
@@ -153,23 +167,25 @@ def ingest_range(
     logger = get_run_logger()
     entry = get_paper(paper, papers)
     root = resolve_home(home)
+    dates = _dates(start, end)
     run_id = _new_run_id()
     started = dt.datetime.now(dt.UTC)
-    with connect(root / "warehouse.duckdb") as con:
-        migrate(con)
-        start_run(con, run_id, str(flow_run.get_id() or ""), entry.paper_id, started)
-    summaries: list[dict[str, Any]] = []
-    for date in _dates(start, end):
-        try:
-            summaries.append(
-                ingest_edition(paper, date, home=str(root), papers=papers, run_id=run_id, replay=replay)
-            )
-        except Exception as exc:  # one edition failing never stops the others
-            logger.error("%s %s failed: %s", paper, date, exc)
-            summaries.append(_failed(paper, date))
-    status = "complete" if all(s["status"] in ("complete", "not_published") for s in summaries) else "partial"
-    with connect(root / "warehouse.duckdb") as con:
-        finish_run(con, run_id, dt.datetime.now(dt.UTC), status, _counts(summaries))
+    with paper_lock(root, entry.paper_id):
+        with connect(root / "warehouse.duckdb") as con:
+            migrate(con)
+            start_run(con, run_id, str(flow_run.get_id() or ""), entry.paper_id, started)
+        summaries: list[dict[str, Any]] = []
+        for date in dates:
+            try:
+                summaries.append(
+                    ingest_edition(paper, date, home=str(root), papers=papers, run_id=run_id, replay=replay)
+                )
+            except Exception as exc:  # one edition failing never stops the others
+                logger.error("%s %s failed: %s", paper, date, exc)
+                summaries.append(_failed(paper, date))
+        status = "complete" if all(s["status"] in ("complete", "not_published") for s in summaries) else "partial"
+        with connect(root / "warehouse.duckdb") as con:
+            finish_run(con, run_id, dt.datetime.now(dt.UTC), status, _counts(summaries))
     if publish_after:
         publish_snapshot(home=str(root))
     return summaries

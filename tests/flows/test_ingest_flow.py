@@ -206,3 +206,14 @@ def test_continuation_from_two_zones_has_a_fragment_per_zone(ingested: dict[str,
         (2, "continuation", "content_418610"),  # the untitled zone holding the interleaved pieces
         (2, "continuation", "content_418611"),  # the zone under the repeated header
     ]
+
+
+def test_a_second_run_of_the_same_paper_is_refused(ingested: dict[str, Any]) -> None:
+    from flows.ingest import ingest_edition
+    from flows.locks import PaperLocked, paper_lock
+
+    home: Path = ingested["home"]
+    before = _rows(home, "SELECT count(*), max(fetched_at) FROM editions")
+    with paper_lock(home, "yzb"), pytest.raises(PaperLocked, match="another run of 'yzb'"):
+        ingest_edition("yzb", DATES[0], home=str(home), papers=str(ingested["papers"]))
+    assert _rows(home, "SELECT count(*), max(fetched_at) FROM editions") == before
