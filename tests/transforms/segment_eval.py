@@ -124,8 +124,16 @@ def score_corpus(corpus: Path = CORPUS) -> tuple[Score, dict[str, Score]]:
 
 
 def main() -> int:
-    """Print the figures: per field, per page, and every miss."""
-    total, pages = score_corpus()
+    """Print the figures of the tuned corpus and of the held-out pages."""
+    for title, folder in (("corpus (tuned on)", CORPUS), ("holdout (never tuned on)", CORPUS / "holdout")):
+        print(f"== {title}: {folder}")
+        _report(*score_corpus(folder))
+        print()
+    return 0
+
+
+def _report(total: Score, pages: dict[str, Score]) -> None:
+    """Per field, per page, and every miss."""
     print(f"{'field':<22}{'accuracy':>9}{'correct':>9}{'total':>7}")
     for name in FIELDS:
         print(f"{name:<22}{total.accuracy(name):>9.3f}{total.correct[name]:>9}{total.total[name]:>7}")
@@ -137,7 +145,6 @@ def main() -> int:
     if total.misses:
         print("\nmisses:")
         print("\n".join(f"  {miss}" for miss in total.misses))
-    return 0
 
 
 if __name__ == "__main__":
