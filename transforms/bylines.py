@@ -26,6 +26,8 @@ _ROLE_PATTERN = "|".join(_SPACED.join(role) for role in ROLES)
 # Outlet prefixes dropped from a role: 本报记者, 渝中报全媒体记者, 融媒体记者.
 _OUTLET = r"(?:本报|[\u4e00-\u9fff]{1,6}?报)?(?:全媒体|融媒体|新媒体)?"
 ROLE_TOKEN = re.compile(rf"{_OUTLET}(?P<role>{_ROLE_PATTERN})")
+# 文/ before names: `文/李 响` wrote the piece, role 记者.
+TEXT_BY = re.compile(r"^文\s*[/／]\s*")
 # 文/图 or 图/文 after (or before) a name: that person wrote and photographed, role 记者.
 TEXT_AND_PHOTO = re.compile(r"[文图]\s*[/／]\s*[文图]")
 # A photo credit at the end of a caption or byline: `本报记者 赵 丹 摄`.
@@ -72,9 +74,13 @@ def _split_names(text: str) -> list[str] | None:
 
 def parse_credits(text: str) -> list[Author] | None:
     """Parse `记者 X 通讯员 Y`-style credits; None when the text is not purely credits."""
+    ornamented = bool(_ORNAMENT.match(clean_line(text)))
     text = clean_line(_ORNAMENT.sub("", clean_line(text)))
     if not text:
         return None
+    names = _split_names(text) if ornamented else None
+    if names:  # `□ 张 弛`: a columnist's name under an ornament, no rank printed
+        return [Author(n, "记者") for n in names]
     photo = PHOTO_CREDIT.search(text)
     if photo and photo.start() > 0 and not ROLE_TOKEN.search(text[photo.start() :]):
         head = parse_credits(text[: photo.start()])
@@ -90,6 +96,10 @@ def parse_credits(text: str) -> list[Author] | None:
 
 def _parse_role_runs(text: str) -> list[Author] | None:
     """Parse alternating role words and name lists; 文/图 marks its names as 记者."""
+    text_by = TEXT_BY.match(text)
+    if text_by and not TEXT_AND_PHOTO.match(text):  # `文/李 响`
+        names = _split_names(text[text_by.end() :])
+        return [Author(n, "记者") for n in names] if names else None
     leading = TEXT_AND_PHOTO.match(text)
     if leading:  # `文/图 本报记者 李明` or `文/图 李明`
         rest = text[leading.end() :].strip()

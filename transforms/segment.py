@@ -51,6 +51,8 @@ _NOT_HEADLINE_END = ("，", "、", ",", "：", ":")
 MIN_TITLE_CHARS = 12
 # Column and section labels printed on the page, not in any article: 简讯, 综合新闻, 要闻.
 SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|简讯|快讯|短讯|资讯|副刊|专版|专刊|综合)$")
+# The role a photo credit gives.
+PHOTOGRAPHER = "摄影"
 # Three headline lines are 引题, 主题, 副题 whatever their lengths; otherwise the longest is the title.
 KICKER_TITLE_SUBTITLE = 3
 # A header line printed inside a continuation's text is a long headline, not a short subhead.
@@ -68,10 +70,25 @@ _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _RUNNING_HEAD_HINT = re.compile(r"星期[一二三四五六日天]|第\s*[A-Za-z]?\d+\s*版|[^\s]{1,8}报")
 MAX_RUNNING_HEAD_CHARS = 50
 # Production credits printed on the page: `责任编辑：X 校对：Y 美编：Z`.
-EDITOR_LINE = re.compile(r"^(?:责任编辑|责编|编辑|校对|美编|版式|组版|审读|审核|值班编委|主编|版面设计)\s*[:：]")
+EDITOR_LINE = re.compile(
+    r"^(?:(?:本版|责任|美术|图片|文字)?编辑|责编|校对|美编|版式|组版|审读|审核|值班编委|主编|版面设计)\s*[:：]"
+)
 MAX_EDITOR_LINE_CHARS = 60
 # Photo captions start with a triangle: `▲ 改造后的商业街区… 本报记者 X 摄`.
 CAPTION_START = re.compile(r"^[▲△]\s*")
+# …or end in a photo credit, bracketed or not: `市民在观景休憩。（本报记者 林 风 摄）`; captions are short.
+CAPTION_CREDIT_END = re.compile(r"摄\s*[)）]?\s*$")
+MAX_CAPTION_CHARS = 120
+# A subtitle printed with a leading dash under the title: `——记区供电公司配电抢修班班长刘建国`.
+# An interview's subtitle names whom it visits: `访大溪沟街道双溪社区党委书记王强`.
+DASH_SUBTITLE = re.compile(r"^(?:[—－-]{1,2}\s*|(?=访[\u4e00-\u9fff]{4}))")
+# Q&A paragraphs open with a speaker label (`记者：`, `王 强：`, `主持人：`): body text, never a headline.
+SPEAKER_LABEL = re.compile(r"^(?:记者|主持人|[\u4e00-\u9fff]{1,2} ?[\u4e00-\u9fff]{1,2})[：:]")
+# A reprint credit closing an article: `据重庆日报`, `来源：新华网`.
+SOURCE_CREDIT = re.compile(r"^(?:据|来源[：:]\s*)[\u4e00-\u9fff]{2,12}(?:报|网|社|台|客户端)$")
+# A line of at most this many characters above a new article's headline is a column label (渝中观察, 三言两语),
+# not a kicker: kickers are phrases (学习贯彻区委十三届八次全会精神).
+MAX_COLUMN_LABEL_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -228,12 +245,21 @@ def _is_heading(text: str) -> bool:
         and not text.endswith(_NOT_HEADLINE_END)
         and not has_unclosed_open(text)
         and not CAPTION_START.match(text)
+        and not SPEAKER_LABEL.match(text)
+        and not SOURCE_CREDIT.match(text)
     )
 
 
 def _is_caption(text: str) -> bool:
-    """A photo caption: starts with ▲/△."""
-    return bool(CAPTION_START.match(text))
+    """A photo caption: starts with ▲/△, or is a short paragraph ending in a photographer's credit."""
+    if CAPTION_START.match(text):
+        return True
+    return (
+        len(text) <= MAX_CAPTION_CHARS
+        and bool(CAPTION_CREDIT_END.search(text))
+        and bool(split_caption_credit(text)[1])
+        and parse_byline_line(text) is None
+    )
 
 
 def _starts_article(text: str) -> bool:
@@ -299,6 +325,8 @@ def _consume(state: _State, lines: list[_Line], position: int) -> int:
         _take_caption(state, line)
         return position + 1
     authors = parse_byline_line(text)
+    if authors is None and SOURCE_CREDIT.match(text):
+        authors = []
     if authors is not None:
         _take_byline(state, line, authors)
         return position + 1
@@ -308,11 +336,18 @@ def _consume(state: _State, lines: list[_Line], position: int) -> int:
             lines[group_end + 1].text
         ) and parse_byline_line(lines[group_end + 1].text) is None:
             group_end += 1
-        following = lines[group_end + 1].text if group_end + 1 < len(lines) else None
+        following = _next_text(lines, group_end + 1)
         if _take_headings(state, lines[position : group_end + 1], following):
             return group_end + 1
     _take_text(state, line)
     return position + 1
+
+
+def _next_text(lines: list[_Line], position: int) -> str | None:
+    """The first line at or after `position` that is not a photo caption (captions float between blocks)."""
+    while position < len(lines) and _is_caption(lines[position].text):
+        position += 1
+    return lines[position].text if position < len(lines) else None
 
 
 def _take_caption(state: _State, line: _Line) -> None:
@@ -398,12 +433,21 @@ def _fill_header(state: _State, draft: _Draft, group: list[_Line], texts: list[s
                 draft.add_paragraph(line.zone, text, subhead=True)
                 state.mark(line, "subhead", draft)
         return
-    longest = 1 if len(texts) == KICKER_TITLE_SUBTITLE else max(range(len(texts)), key=lambda i: (len(texts[i]), -i))
-    draft.kicker = " ".join(texts[:longest]) or draft.kicker
+    dashed = next((i for i, t in enumerate(texts) if i and DASH_SUBTITLE.match(t)), None)
+    if dashed is not None:  # the line above a dashed subtitle is the title
+        longest = dashed - 1
+        texts = [*texts[:dashed], *(DASH_SUBTITLE.sub("", t) for t in texts[dashed:])]
+    elif len(texts) == KICKER_TITLE_SUBTITLE:
+        longest = 1
+    else:
+        longest = max(range(len(texts)), key=lambda i: (len(texts[i]), -i))
+    label = 1 if longest and len(texts[0]) <= MAX_COLUMN_LABEL_CHARS else 0
+    draft.kicker = " ".join(texts[label:longest]) or draft.kicker
     draft.title = texts[longest]
     draft.subtitle = " ".join(texts[longest + 1 :]) or draft.subtitle
     for i, line in enumerate(group):
-        state.mark(line, "kicker" if i < longest else "title" if i == longest else "subtitle", draft)
+        kind = "furniture" if i < label else "kicker" if i < longest else "title" if i == longest else "subtitle"
+        state.mark(line, kind, None if kind == "furniture" else draft)
 
 
 def _take_text(state: _State, line: _Line) -> None:
@@ -532,6 +576,11 @@ def _spans(draft: _Draft, zone_urls: dict[int, str]) -> tuple[tuple[str, str], .
     return tuple(merged)
 
 
+def _writers_first(authors: list[Author]) -> tuple[Author, ...]:
+    """Writers in printed order, then photographers (a caption may be printed above the dateline)."""
+    return tuple(sorted(authors, key=lambda a: a.role == PHOTOGRAPHER))
+
+
 def _freeze(draft: _Draft, page_no: int | None, zone_urls: dict[int, str]) -> Segment:
     """Turn a draft into an immutable Segment."""
     return Segment(
@@ -540,8 +589,8 @@ def _freeze(draft: _Draft, page_no: int | None, zone_urls: dict[int, str]) -> Se
         page_no=page_no,
         kicker=draft.kicker or None,
         subtitle=draft.subtitle or None,
-        byline=format_byline(draft.authors),
-        authors=tuple(draft.authors),
+        byline=format_byline(_writers_first(draft.authors)),
+        authors=_writers_first(draft.authors),
         subheads=tuple(draft.subheads),
         captions=tuple(draft.captions),
         continues_from_page=draft.from_page,

@@ -125,11 +125,17 @@ def score_corpus(corpus: Path = CORPUS) -> tuple[Score, dict[str, Score]]:
 
 def main() -> int:
     """Print the figures of the tuned corpus and of the held-out pages."""
-    for title, folder in (("corpus (tuned on)", CORPUS), ("holdout (never tuned on)", CORPUS / "holdout")):
-        print(f"== {title}: {folder}")
+    for folder in sorted({CORPUS, *(p.parent for p in CORPUS.glob("*/*.expected.json"))}):
+        print(f"== {folder.relative_to(CORPUS.parent)} ({_readme_line(folder)})")
         _report(*score_corpus(folder))
         print()
     return 0
+
+
+def _readme_line(folder: Path) -> str:
+    """The first line of a corpus folder's README: what the pages are and whether they were tuned on."""
+    readme = folder / "README.md"
+    return readme.read_text(encoding="utf-8").splitlines()[0].lstrip("# ") if readme.exists() else ""
 
 
 def _report(total: Score, pages: dict[str, Score]) -> None:

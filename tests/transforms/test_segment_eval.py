@@ -10,8 +10,8 @@ import pytest
 from tests.transforms.segment_eval import CORPUS, FIELDS, Score, score_corpus
 
 FLOORS = json.loads((CORPUS / "floors.json").read_text(encoding="utf-8"))
-# The corpus the engine was tuned on, and the held-out pages written afterwards to measure generalisation.
-SETS = {"corpus": CORPUS, "holdout": CORPUS / "holdout"}
+# Every folder of pages with expectations, each with its own floors in floors.json.
+SETS = {name: CORPUS / name if name != "corpus" else CORPUS for name in FLOORS}
 
 
 @pytest.fixture(scope="module")
