@@ -7,11 +7,15 @@ never per article. The logic lives in `flows.pipeline` and `warehouse`; these wr
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -20,16 +24,21 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.archive import RawArchive
 from flows.fetch import Fetcher, FetchPolicy
 from flows.locks import paper_lock
-from flows.pipeline import Edition, EditionContext, PageResult, Source, assemble_edition, fetch_page
+from flows.pipeline import Edition, EditionContext, PageResult, assemble_edition, fetch_page, fetch_pages
 from flows.registry import Paper, get_paper, resolve_home
-from flows.replay import ArchiveSource
+from flows.replay import replay_edition
 from transforms.layouts import get_layout
-from warehouse.load import finish_run, load_edition, start_run, stored_status, upsert_paper
+from transforms.records import PageRef
+from warehouse.load import finish_run, load_editions, start_run, stored_status, upsert_paper
 from warehouse.schema import connect, migrate
 from warehouse.snapshot import publish
 
 __all__ = ["EditionSummary", "daily", "ingest_edition", "ingest_range", "publish_snapshot", "reprocess_range"]
 
+# Editions loaded per transaction when reprocessing: one transaction per edition costs more than parsing it.
+REPROCESS_LOAD_BATCH = 64
+# Editions handed to a reprocess worker at a time: large enough to amortise process round trips.
+REPROCESS_CHUNK = 8
 # Pages fetched at once; the Fetcher's per-host limits still apply inside.
 PAGE_WORKERS = 4
 
@@ -70,48 +79,52 @@ LOAD_RETRY_DELAY_S = 2
 
 @task(name="load-edition", cache_policy=NO_CACHE, retries=LOAD_RETRIES, retry_delay_seconds=LOAD_RETRY_DELAY_S)
 def load_task(home: Path, paper: Paper, edition: Edition) -> bool:
-    """Load one edition in one transaction, holding the file only while loading; False when kept as stored."""
-    record = edition.record
+    """Load one edition, holding the file only while loading; False when the stored edition is kept."""
     with connect(home / "warehouse.duckdb") as con:
         migrate(con)
-        upsert_paper(con, paper.paper_id, paper.name, paper.layout, paper.edition_url, paper.timezone)
-        if stored_status(con, record.paper_id, record.edition_date) in KEEP_STORED_OVER.get(record.status, ()):
-            return False
-        load_edition(con, record)
-    return True
+        return store_edition(con, paper, edition)
+
+
+def store_edition(con: duckdb.DuckDBPyConnection, paper: Paper, edition: Edition) -> bool:
+    """Load one edition in one transaction unless it would replace a better stored one; False when kept."""
+    return not store_editions(con, paper, [edition])
+
+
+def store_editions(con: duckdb.DuckDBPyConnection, paper: Paper, editions: Sequence[Edition]) -> list[dt.date]:
+    """Load editions in one transaction, except those that would replace a better stored one (returned)."""
+    upsert_paper(con, paper.paper_id, paper.name, paper.layout, paper.edition_url, paper.timezone)
+    kept = [
+        e.record for e in editions
+        if stored_status(con, e.record.paper_id, e.record.edition_date) in KEEP_STORED_OVER.get(e.record.status, ())
+    ]
+    load_editions(con, [e.record for e in editions if e.record not in kept])
+    return [record.edition_date for record in kept]
 
 
 @flow(name="ingest-edition", task_runner=ThreadPoolTaskRunner(max_workers=PAGE_WORKERS),  # type: ignore[arg-type]
       flow_run_name="{paper} {date}")
 def ingest_edition(
-    paper: str, date: dt.date, home: str | None = None, papers: str | None = None, run_id: str | None = None,
-    replay: bool = False,
+    paper: str, date: dt.date, home: str | None = None, papers: str | None = None, run_id: str | None = None
 ) -> dict[str, Any]:
     """Fetch, clean, segment, stitch and load one edition; returns its summary."""
     entry = get_paper(paper, papers)
     root = resolve_home(home)
     if run_id is None:  # a run of its own, not a child of ingest-range (which holds the lock)
         with paper_lock(root, entry.paper_id):
-            return _ingest_edition(entry, date, root, _new_run_id(), replay)
-    return _ingest_edition(entry, date, root, run_id, replay)
+            return _ingest_edition(entry, date, root, _new_run_id())
+    return _ingest_edition(entry, date, root, run_id)
 
 
-def _ingest_edition(entry: Paper, date: dt.date, root: Path, run_id: str, replay: bool) -> dict[str, Any]:
+def _ingest_edition(entry: Paper, date: dt.date, root: Path, run_id: str) -> dict[str, Any]:
     """The edition flow's work, under the paper's lock."""
     logger = get_run_logger()
     paper = entry.paper_id
     archive = RawArchive(root / "raw")
     fetched_at = dt.datetime.now(dt.UTC)
-    layout = get_layout(entry.layout)
-    if replay:
-        source: Source = ArchiveSource.for_edition(archive, entry.paper_id, date, entry.host)
-        results = _fetch_edition(EditionContext(source, None, layout, entry, date))
-    else:
-        policy = FetchPolicy(requests_per_second=entry.requests_per_second, max_connections=entry.max_connections)
-        with Fetcher(entry.host, policy=policy) as fetcher:
-            results = _fetch_edition(EditionContext(fetcher, archive, layout, entry, date))
-            source = fetcher
-    edition = assemble_edition(entry, date, run_id, results, fetched_at, source.retries)
+    policy = FetchPolicy(requests_per_second=entry.requests_per_second, max_connections=entry.max_connections)
+    with Fetcher(entry.host, policy=policy) as fetcher:
+        results = _fetch_edition(EditionContext(fetcher, archive, get_layout(entry.layout), entry, date))
+    edition = assemble_edition(entry, date, run_id, results, fetched_at, fetcher.retries)
     if not load_task(root, entry, edition):
         logger.warning("%s %s: this run got nothing usable; the stored edition is kept", paper, date)
     summary = _summary(edition)
@@ -121,13 +134,12 @@ def _ingest_edition(entry: Paper, date: dt.date, root: Path, run_id: str, replay
 
 
 def _fetch_edition(ctx: EditionContext) -> list[PageResult]:
-    """Page 1 first (it lists the others), then every other page concurrently."""
-    first = fetch_page_task(ctx, ctx.paper.url_for(ctx.date), 1, "")
-    if first.listing is None:
-        return [first]
-    others = [p for p in first.listing.pages if p.url != first.page.url and p.page_no != first.page.page_no]
-    futures = [fetch_page_task.submit(ctx, p.url, p.page_no, p.page_name) for p in others]
-    return [first, *(f.result() for f in futures)]
+    """Every page of the edition, one task per page, fetched concurrently."""
+    def concurrently(refs: Sequence[PageRef]) -> list[PageResult]:
+        futures = [fetch_page_task.submit(ctx, ref.url, ref.page_no, ref.page_name) for ref in refs]
+        return [future.result() for future in futures]
+
+    return fetch_pages(ctx, concurrently)
 
 
 def _summary(edition: Edition) -> EditionSummary:
@@ -161,7 +173,7 @@ def _dates(start: dt.date, end: dt.date) -> list[dt.date]:
 @flow(name="ingest-range", flow_run_name="{paper} {start}..{end}")
 def ingest_range(
     paper: str, start: dt.date, end: dt.date, home: str | None = None, papers: str | None = None,
-    publish_after: bool = True, replay: bool = False,
+    publish_after: bool = True,
 ) -> list[dict[str, Any]]:
     """Ingest every edition from start to end (inclusive), one child flow run each, then publish."""
     logger = get_run_logger()
@@ -178,7 +190,7 @@ def ingest_range(
         for date in dates:
             try:
                 summaries.append(
-                    ingest_edition(paper, date, home=str(root), papers=papers, run_id=run_id, replay=replay)
+                    ingest_edition(paper, date, home=str(root), papers=papers, run_id=run_id)
                 )
             except Exception as exc:  # one edition failing never stops the others
                 logger.error("%s %s failed: %s", paper, date, exc)
@@ -214,10 +226,46 @@ def _counts(summaries: list[dict[str, Any]]) -> dict[str, int]:
 
 @flow(name="reprocess", flow_run_name="{paper} {start}..{end} from the archive")
 def reprocess_range(
-    paper: str, start: dt.date, end: dt.date, home: str | None = None, papers: str | None = None
+    paper: str, start: dt.date, end: dt.date, home: str | None = None, papers: str | None = None,
+    workers: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Rebuild editions from the raw archive with no network, then publish."""
-    return ingest_range(paper, start, end, home=home, papers=papers, replay=True)
+    """Rebuild editions from the raw archive with no network, in parallel processes, then publish.
+
+    Unlike ingest-range there is no child flow run per edition: a decade of editions is a batch job,
+    parsed by `workers` processes (default: one per core) and loaded through one connection.
+    """
+    logger = get_run_logger()
+    entry = get_paper(paper, papers)
+    root = resolve_home(home)
+    dates = _dates(start, end)
+    run_id = _new_run_id()
+    summaries: list[dict[str, Any]] = []
+    with paper_lock(root, entry.paper_id), connect(root / "warehouse.duckdb") as con:
+        migrate(con)
+        start_run(con, run_id, str(flow_run.get_id() or ""), entry.paper_id, dt.datetime.now(dt.UTC))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            jobs = pool.map(replay_edition, *zip(*((root, entry, d, run_id) for d in dates), strict=True),
+                            chunksize=REPROCESS_CHUNK)
+            for batch in _batched(jobs, REPROCESS_LOAD_BATCH):
+                for date in store_editions(con, entry, batch):
+                    logger.warning("%s %s: nothing usable in the archive; the stored edition is kept", paper, date)
+                summaries.extend(_summary(edition).as_dict() for edition in batch)
+        status = "complete" if all(s["status"] in ("complete", "not_published") for s in summaries) else "partial"
+        finish_run(con, run_id, dt.datetime.now(dt.UTC), status, _counts(summaries))
+    publish_snapshot(home=str(root))
+    return summaries
+
+
+def _batched(items: Iterable[Edition], size: int) -> Iterator[list[Edition]]:
+    """Lists of up to `size` items, in order (itertools.batched needs Python 3.12)."""
+    batch: list[Edition] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @flow(name="publish-snapshot")

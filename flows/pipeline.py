@@ -7,7 +7,7 @@ call them directly. Fetching goes through a Fetcher (httpx) and every body lands
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -21,6 +21,7 @@ from transforms.records import (
     ArticleZone,
     EditionRecord,
     PageListing,
+    PageRef,
     PageRow,
     QualityIssue,
     Segment,
@@ -30,6 +31,7 @@ from transforms.stitch import stitch
 
 __all__ = [
     "NOT_PUBLISHED_STATUSES", "Edition", "EditionContext", "PageResult", "Source", "assemble_edition", "fetch_page",
+    "fetch_pages",
 ]
 
 # The edition's first page answering one of these means the paper did not publish that day.
@@ -146,6 +148,17 @@ def fetch_page(ctx: EditionContext, url: str, page_no: int, page_name: str = "")
     row = PageRow(listing.page_no, listing.page_name or page_name, url, listing.pdf_url,
                   "ok" if failures == 0 else "partial")
     return PageResult(row, listing, segmented.segments, tuple(issues), failures, http_status=result.status)
+
+
+def fetch_pages(
+    ctx: EditionContext, fetch_many: Callable[[Sequence[PageRef]], list[PageResult]]
+) -> list[PageResult]:
+    """Page 1 first (it lists the others), then every other page through `fetch_many` (sequential or concurrent)."""
+    (first,) = fetch_many([PageRef(1, "", ctx.paper.url_for(ctx.date))])
+    if first.listing is None:
+        return [first]
+    others = [p for p in first.listing.pages if p.url != first.page.url and p.page_no != first.page.page_no]
+    return [first, *fetch_many(others)]
 
 
 def _fetch_article(ctx: EditionContext, url: str, page_no: int) -> tuple[ArticleZone | None, list[QualityIssue]]:

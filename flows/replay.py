@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from flows.archive import RawArchive
 from flows.fetch import FetchError, FetchResult
+from flows.pipeline import Edition, EditionContext, assemble_edition, fetch_page, fetch_pages
+from flows.registry import Paper
+from transforms.layouts import get_layout
 
-__all__ = ["ArchiveSource"]
+__all__ = ["ArchiveSource", "replay_edition"]
 
 
 @dataclass(frozen=True)
@@ -56,3 +60,15 @@ class ArchiveSource:
             raise FetchError(url, "not in the raw archive")
         body = self.archive.get(logged.sha256)
         return FetchResult(url, logged.final_url, logged.status, logged.headers, body, 0.0, 0)
+
+
+def replay_edition(home: Path, paper: Paper, date: dt.date, run_id: str) -> Edition:
+    """Rebuild one edition from the archive, page by page, with no network and no orchestration.
+
+    Runs in worker processes during a reprocess: its arguments and result are plain picklable values.
+    """
+    archive = RawArchive(home / "raw")
+    source = ArchiveSource.for_edition(archive, paper.paper_id, date, paper.host)
+    ctx = EditionContext(source, None, get_layout(paper.layout), paper, date)
+    pages = fetch_pages(ctx, lambda refs: [fetch_page(ctx, r.url, r.page_no, r.page_name) for r in refs])
+    return assemble_edition(paper, date, run_id, pages, dt.datetime.now(dt.UTC), source.retries)

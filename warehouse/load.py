@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -12,7 +12,10 @@ import pyarrow as pa
 
 from transforms.records import EditionRecord, StitchedArticle
 
-__all__ = ["RUNNING", "RUN_COUNTS", "finish_run", "load_edition", "start_run", "stored_status", "upsert_paper"]
+__all__ = [
+    "RUNNING", "RUN_COUNTS", "finish_run", "load_edition", "load_editions", "start_run", "stored_status",
+    "upsert_paper",
+]
 
 RUNNING = "running"  # runs.status between start_run and finish_run
 RUN_COUNTS = (  # the count columns of `runs`, the only keys finish_run accepts
@@ -105,15 +108,18 @@ _ISSUES = pa.schema(
     ]
 )
 
-_ARTICLES_OF_EDITION = "SELECT article_id FROM articles WHERE paper_id = $paper AND edition_date = $date"
-_DELETE_EDITION = (  # children of articles first, while the articles still name them
-    f"DELETE FROM article_authors WHERE article_id IN ({_ARTICLES_OF_EDITION})",
-    f"DELETE FROM fragments WHERE article_id IN ({_ARTICLES_OF_EDITION})",
-    "DELETE FROM articles WHERE paper_id = $paper AND edition_date = $date",
-    "DELETE FROM pages WHERE paper_id = $paper AND edition_date = $date",
-    "DELETE FROM quality_issues WHERE paper_id = $paper AND edition_date = $date",
-    "DELETE FROM editions WHERE paper_id = $paper AND edition_date = $date",
+_KEYS = "_load_keys"  # the (paper_id, edition_date) pairs being replaced, staged as a view
+_ARTICLES_OF_EDITIONS = f"SELECT article_id FROM articles JOIN {_KEYS} USING (paper_id, edition_date)"
+_OF_EDITIONS = f"USING {_KEYS} k WHERE t.paper_id = k.paper_id AND t.edition_date = k.edition_date"
+_DELETE_EDITIONS = (  # children of articles first, while the articles still name them
+    f"DELETE FROM article_authors WHERE article_id IN ({_ARTICLES_OF_EDITIONS})",
+    f"DELETE FROM fragments WHERE article_id IN ({_ARTICLES_OF_EDITIONS})",
+    f"DELETE FROM articles t {_OF_EDITIONS}",
+    f"DELETE FROM pages t {_OF_EDITIONS}",
+    f"DELETE FROM quality_issues t {_OF_EDITIONS}",
+    f"DELETE FROM editions t {_OF_EDITIONS}",
 )
+_KEY_SCHEMA = pa.schema([("paper_id", pa.string()), ("edition_date", pa.date32())])
 
 _UPSERT_PAPER = """
 INSERT INTO papers (paper_id, name, layout, edition_url, timezone, updated_at)
@@ -138,11 +144,25 @@ def upsert_paper(
 
 def load_edition(con: duckdb.DuckDBPyConnection, record: EditionRecord) -> None:
     """Replace everything stored about one edition by `record`, in one transaction."""
-    with _registered(con, _edition_tables(record)) as staged, _transaction(con):
-        for statement in _DELETE_EDITION:
-            con.execute(statement, {"paper": record.paper_id, "date": record.edition_date})
-        for table, view in staged.items():
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+    load_editions(con, [record])
+
+
+def load_editions(con: duckdb.DuckDBPyConnection, records: Sequence[EditionRecord]) -> None:
+    """Replace everything stored about these editions, all in one transaction (batch reprocessing)."""
+    if not records:
+        return
+    keys = pa.Table.from_pylist(
+        [{"paper_id": r.paper_id, "edition_date": r.edition_date} for r in records], schema=_KEY_SCHEMA
+    )
+    con.register(_KEYS, keys)
+    try:
+        with _registered(con, _edition_tables(records)) as staged, _transaction(con):
+            for statement in _DELETE_EDITIONS:
+                con.execute(statement)
+            for table, view in staged.items():
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {view}")
+    finally:
+        con.unregister(_KEYS)
 
 
 def stored_status(con: duckdb.DuckDBPyConnection, paper_id: str, edition_date: dt.date) -> str | None:
@@ -211,8 +231,8 @@ def _registered(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pa.Table]) 
             con.unregister(view)
 
 
-def _edition_tables(record: EditionRecord) -> dict[str, pa.Table]:
-    """Every row the edition contributes, as one Arrow table per warehouse table."""
+def _edition_tables(records: Sequence[EditionRecord]) -> dict[str, pa.Table]:
+    """Every row the editions contribute, as one Arrow table per warehouse table."""
     builders: dict[str, tuple[pa.Schema, Callable[[EditionRecord], list[Row]]]] = {
         "editions": (_EDITIONS, _edition_rows),
         "pages": (_PAGES, _page_rows),
@@ -222,7 +242,8 @@ def _edition_tables(record: EditionRecord) -> dict[str, pa.Table]:
         "quality_issues": (_ISSUES, _issue_rows),
     }
     return {
-        name: pa.Table.from_pylist(rows(record), schema=schema) for name, (schema, rows) in builders.items()
+        name: pa.Table.from_pylist([row for record in records for row in rows(record)], schema=schema)
+        for name, (schema, rows) in builders.items()
     }
 
 

@@ -25,6 +25,7 @@ from transforms.layouts.markup import (
     class_names,
     inline_text,
     parse_partial,
+    parse_text_regions,
     site_of,
 )
 from transforms.records import ArticleZone, PageListing, PageRef
@@ -112,7 +113,7 @@ class FounderLayout:
 
     def parse_article(self, html: str, url: str, page_no: int) -> ArticleZone:
         """Read a ``content_*.htm`` page: headings, byline and body paragraphs as printed."""
-        soup = parse_partial(html, _keep_article_tag)
+        soup = parse_text_regions(html, _keep_article_tag)
         body = _article_body(soup)
         return ArticleZone(
             url=url,

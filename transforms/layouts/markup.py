@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+import lxml.html
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 from bs4.filter import SoupStrainer
+from lxml import etree
 
 __all__ = [
     "BLOCK_TAGS",
@@ -20,6 +22,7 @@ __all__ = [
     "class_names",
     "inline_text",
     "parse_partial",
+    "parse_text_regions",
     "site_of",
 ]
 
@@ -59,6 +62,37 @@ class TagFilter(SoupStrainer):
 def parse_partial(html: str, keep: KeepTag) -> BeautifulSoup:
     """Parse with lxml, building only the tags ``keep`` accepts (and their descendants)."""
     return BeautifulSoup(html, "lxml", parse_only=TagFilter(keep))
+
+
+def parse_text_regions(html: str, keep: KeepTag) -> BeautifulSoup:
+    """Like parse_partial, several times faster, for reading text (not links) from a large page.
+
+    A real e-paper page is 30–100 KB of scripts and navigation around a few KB of text. lxml's C
+    parser first cuts the page down to the kept elements; BeautifulSoup then parses only those, so
+    its Python-level tree building touches a few KB instead of the whole page. lxml re-serialises
+    link attributes percent-encoded, which is why pages read for their links use parse_partial.
+    """
+    return BeautifulSoup(_kept_markup(html, keep), "lxml", parse_only=TagFilter(keep))
+
+
+def _kept_markup(html: str, keep: KeepTag) -> str:
+    """The markup of the outermost elements ``keep`` accepts, in document order; the page when lxml refuses it."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):  # empty documents, XML declarations in str input
+        return html
+    parts: list[str] = []
+    _collect(root, keep, parts)
+    return "".join(parts)
+
+
+def _collect(element: lxml.html.HtmlElement, keep: KeepTag, parts: list[str]) -> None:
+    """Append the markup of kept descendants of ``element``, not descending into kept ones."""
+    for child in element.iterchildren(etree.Element):  # elements only: no comments or processing instructions
+        if keep(child.tag, child.attrib):
+            parts.append(lxml.html.tostring(child, encoding="unicode", with_tail=False))
+        else:
+            _collect(child, keep, parts)
 
 
 def class_names(attrs: Mapping[str, str]) -> list[str]:
