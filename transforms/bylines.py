@@ -8,12 +8,14 @@ from transforms.clean import clean_line, strip_padding
 from transforms.records import Author
 
 __all__ = [
+    "ORGANISATION",
     "ROLES",
     "format_byline",
     "parse_byline_line",
     "parse_credits",
     "split_caption_credit",
     "split_dateline",
+    "split_trailing_credit",
 ]
 
 # Ranks kept as roles, longest first so 首席记者 wins over 记者. Papers space them out (通 讯 员).
@@ -24,7 +26,9 @@ ROLES = (
 _SPACED = r"[ \u3000]*"
 _ROLE_PATTERN = "|".join(_SPACED.join(role) for role in ROLES)
 # Outlet prefixes dropped from a role: 本报记者, 渝中报全媒体记者, 融媒体记者.
-_OUTLET = r"(?:本报|[\u4e00-\u9fff]{1,6}?报)?(?:全媒体|融媒体|新媒体)?"
+_OUTLET = (
+    r"(?:本报|[\u4e00-\u9fff]{1,6}?报|[\u4e00-\u9fff]{1,4}?(?=[全融新]媒体))?(?:全媒体|融媒体|新媒体)?(?:中心)?"
+)
 ROLE_TOKEN = re.compile(rf"{_OUTLET}(?P<role>{_ROLE_PATTERN})")
 # 文/ before names: `文/李 响` wrote the piece, role 记者.
 TEXT_BY = re.compile(r"^文\s*[/／]\s*")
@@ -39,6 +43,10 @@ BRACKETED_CREDIT_END = re.compile(r"[)）]\s*$")
 DATELINE = re.compile(
     r"^(?:本报讯|[\u4e00-\u9fff]{2,8}讯|新华社[^（(]{0,20}电)\s*[（(](?P<credits>[^（）()]{1,80})[)）]\s*"
 )
+# A department or body credited as a source: 县公安局交巡警大队, 区文旅委.
+ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,16}(?:局|委|队|中心|办|部|院|所|站|会|组|处|科|馆|团|社)")
+# Credits in brackets closing an article's last paragraph: `…不断线”。（记者 刘 畅）`.
+TRAILING_CREDIT = re.compile(r"[（(](?P<credits>[^（）()]{2,60})[)）]\s*$")
 # A dateline with no credits at all: `本报讯 日前，…`.
 BARE_DATELINE = re.compile(r"^本报讯\s*")
 # A name: 2-4 CJK characters (a padded pair is joined before this test), or a foreign name with ·.
@@ -129,6 +137,21 @@ def parse_byline_line(line: str) -> list[Author] | None:
     if len(stripped) > MAX_BYLINE_CHARS or not BYLINE_SPACING.search(stripped):
         return None
     return parse_credits(stripped)
+
+
+def split_trailing_credit(paragraph: str) -> tuple[str, list[Author]] | None:
+    """`…服务“不断线”。（记者 刘 畅）` -> (text before the credit, authors); None without one.
+
+    A department credited instead of a person (`（县公安局交巡警大队）`) gives no authors.
+    """
+    match = TRAILING_CREDIT.search(paragraph)
+    if match is None:
+        return None
+    credits = match.group("credits").strip()
+    authors = parse_credits(credits)
+    if not authors and not ORGANISATION.fullmatch(credits):
+        return None
+    return paragraph[: match.start()].rstrip(), authors or []
 
 
 def split_dateline(paragraph: str) -> tuple[list[Author], str, str] | None:

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from transforms.bylines import (
+    ORGANISATION,
     format_byline,
     parse_byline_line,
     split_caption_credit,
     split_dateline,
+    split_trailing_credit,
 )
 from transforms.clean import clean_line, ends_mid_sentence, has_unclosed_open, has_unopened_close
 from transforms.markers import split_jump_from, split_jump_to
@@ -53,6 +55,10 @@ MIN_TITLE_CHARS = 12
 SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|简讯|快讯|短讯|资讯|副刊|专版|专刊|综合)$")
 # The role a photo credit gives.
 PHOTOGRAPHER = "摄影"
+# Of two headline lines, the one reporting an event is the title; the other is a slogan kicker or a subtitle.
+EVENT_TITLE = re.compile(r"召开|举行|开幕|闭幕|启动|启幕|成立|揭牌|落幕|发布|会议$|大会$")
+# Four or more short unpunctuated lines in a row inside an article are verse or a list, not headings.
+MIN_VERSE_LINES = 4
 # Three headline lines are 引题, 主题, 副题 whatever their lengths; otherwise the longest is the title.
 KICKER_TITLE_SUBTITLE = 3
 # A header line printed inside a continuation's text is a long headline, not a short subhead.
@@ -71,8 +77,11 @@ _RUNNING_HEAD_HINT = re.compile(r"星期[一二三四五六日天]|第\s*[A-Za-z
 MAX_RUNNING_HEAD_CHARS = 50
 # Production credits printed on the page: `责任编辑：X 校对：Y 美编：Z`.
 EDITOR_LINE = re.compile(
-    r"^(?:(?:本版|责任|美术|图片|文字)?编辑|责编|校对|美编|版式|组版|审读|审核|值班编委|主编|版面设计)\s*[:：]"
+    r"^(?:本版)?(?:(?:责任|美术|图片|文字)?编辑|责编|校对|美编|版式|组版|审读|审核|值班编委|值班主任|主编|版面设计"
+    r"|投稿邮箱)\s*[:：]"
 )
+# A page's own label or number printed as a line: `第02版：要闻`, `A2`, `2`.
+PAGE_LABEL = re.compile(r"^(?:第\s*[A-Za-z]?\d{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fff]{0,8})?|[A-Za-z]?\d{1,3})$")
 MAX_EDITOR_LINE_CHARS = 60
 # Photo captions start with a triangle: `▲ 改造后的商业街区… 本报记者 X 摄`.
 CAPTION_START = re.compile(r"^[▲△]\s*")
@@ -84,8 +93,13 @@ MAX_CAPTION_CHARS = 120
 DASH_SUBTITLE = re.compile(r"^(?:[—－-]{1,2}\s*|(?=访[\u4e00-\u9fff]{4}))")
 # Q&A paragraphs open with a speaker label (`记者：`, `王 强：`, `主持人：`): body text, never a headline.
 SPEAKER_LABEL = re.compile(r"^(?:记者|主持人|[\u4e00-\u9fff]{1,2} ?[\u4e00-\u9fff]{1,2})[：:]")
-# A reprint credit closing an article: `据重庆日报`, `来源：新华网`.
-SOURCE_CREDIT = re.compile(r"^(?:据|来源[：:]\s*)[\u4e00-\u9fff]{2,12}(?:报|网|社|台|客户端)$")
+# Lines that credit a source, not a person, and close an article: a reprint (`据重庆日报`, `来源：新华网`),
+# a department in brackets (`（县公安局交巡警大队）`), an author's note (`（作者系县作家协会会员）`).
+SOURCE_CREDIT = re.compile(
+    r"^(?:据|来源[：:]\s*)[\u4e00-\u9fff]{2,12}(?:报|网|社|台|客户端)$"
+    rf"|^[（(]{ORGANISATION.pattern}[)）]$"
+    r"|^[（(]作者系[^（）()]{2,40}[)）]$"
+)
 # A line of at most this many characters above a new article's headline is a column label (渝中观察, 三言两语),
 # not a kicker: kickers are phrases (学习贯彻区委十三届八次全会精神).
 MAX_COLUMN_LABEL_CHARS = 4
@@ -217,7 +231,7 @@ def normalise_headline(text: str) -> str:
 
 def _is_furniture(text: str) -> bool:
     """Running heads and editor credits that belong to the page, not to an article."""
-    if len(text) <= MAX_EDITOR_LINE_CHARS and EDITOR_LINE.match(text):
+    if (len(text) <= MAX_EDITOR_LINE_CHARS and EDITOR_LINE.match(text)) or PAGE_LABEL.match(text):
         return True
     return (
         len(text) <= MAX_RUNNING_HEAD_CHARS
@@ -382,6 +396,8 @@ def _take_headings(state: _State, group: list[_Line], following: str | None) -> 
     texts = [normalise_headline(line.text) for line in group]
     if current and current.open_tail():
         return _take_interrupting_header(state, group, texts)
+    if current and not current.closed and (_introduces_list(current) or len(group) >= MIN_VERSE_LINES):
+        return _take_verse(state, group, following)
     if current and _same_title(current.title, "".join(texts)):
         for line in group:
             state.mark(line, "title_repeat", current)
@@ -403,6 +419,28 @@ def _take_headings(state: _State, group: list[_Line], following: str | None) -> 
         return True
     draft = state.new_draft(group[0].zone)
     _fill_header(state, draft, group, texts)
+    return True
+
+
+def _introduces_list(draft: _Draft) -> bool:
+    """True when the article's last paragraph ends with a colon: the short lines after it are its items."""
+    return bool(draft.paragraphs) and not draft.last_is_subhead and draft.paragraphs[-1].rstrip().endswith(("：", ":"))
+
+
+def _take_verse(state: _State, group: list[_Line], following: str | None) -> bool:
+    """Short lines that are a poem's verses or a list's items: body paragraphs as printed.
+
+    When a byline follows, the last line is the next piece's title (a poem, then the next poem).
+    """
+    current = state.current
+    assert current is not None
+    next_title = 1 if following is not None and _follows_headline(following) and len(group) > 1 else 0
+    for line in group[: len(group) - next_title]:
+        current.add_paragraph(line.zone, line.text)
+        state.mark(line, "body", current)
+    if next_title:
+        draft = state.new_draft(group[-1].zone)
+        _fill_header(state, draft, group[-1:], [normalise_headline(group[-1].text)])
     return True
 
 
@@ -433,21 +471,30 @@ def _fill_header(state: _State, draft: _Draft, group: list[_Line], texts: list[s
                 draft.add_paragraph(line.zone, text, subhead=True)
                 state.mark(line, "subhead", draft)
         return
-    dashed = next((i for i, t in enumerate(texts) if i and DASH_SUBTITLE.match(t)), None)
-    if dashed is not None:  # the line above a dashed subtitle is the title
-        longest = dashed - 1
-        texts = [*texts[:dashed], *(DASH_SUBTITLE.sub("", t) for t in texts[dashed:])]
-    elif len(texts) == KICKER_TITLE_SUBTITLE:
-        longest = 1
-    else:
-        longest = max(range(len(texts)), key=lambda i: (len(texts[i]), -i))
-    label = 1 if longest and len(texts[0]) <= MAX_COLUMN_LABEL_CHARS else 0
-    draft.kicker = " ".join(texts[label:longest]) or draft.kicker
-    draft.title = texts[longest]
-    draft.subtitle = " ".join(texts[longest + 1 :]) or draft.subtitle
+    labelled = len(texts) >= 2 and len(texts[0]) <= MAX_COLUMN_LABEL_CHARS and not DASH_SUBTITLE.match(texts[1])
+    label = 1 if labelled else 0
+    heads = [DASH_SUBTITLE.sub("", t) if i else t for i, t in enumerate(texts[label:])]
+    title = label + _title_index(texts[label:])
+    draft.kicker = " ".join(heads[: title - label]) or draft.kicker
+    draft.title = heads[title - label]
+    draft.subtitle = " ".join(heads[title - label + 1 :]) or draft.subtitle
     for i, line in enumerate(group):
-        kind = "furniture" if i < label else "kicker" if i < longest else "title" if i == longest else "subtitle"
+        kind = "furniture" if i < label else "kicker" if i < title else "title" if i == title else "subtitle"
         state.mark(line, kind, None if kind == "furniture" else draft)
+
+
+def _title_index(texts: list[str]) -> int:
+    """Which headline line is the title (主题): above a dashed subtitle; the middle of three; the one
+    line of two that reports an event (`县政府召开第56次常务会议`); else the longest."""
+    dashed = next((i for i, t in enumerate(texts) if i and DASH_SUBTITLE.match(t)), None)
+    if dashed is not None:
+        return dashed - 1
+    if len(texts) == KICKER_TITLE_SUBTITLE:
+        return 1
+    events = [i for i, t in enumerate(texts) if EVENT_TITLE.search(t)]
+    if len(texts) == 2 and len(events) == 1:
+        return events[0]
+    return max(range(len(texts)), key=lambda i: (len(texts[i]), -i))
 
 
 def _take_text(state: _State, line: _Line) -> None:
@@ -460,6 +507,9 @@ def _take_text(state: _State, line: _Line) -> None:
             current = state.new_draft(line.zone)
         current.from_page = marker_from.page_no
     text, marker_to = split_jump_to(text)
+    trailing = split_trailing_credit(text) if marker_to is None else None
+    if trailing is not None:
+        text, credited = trailing
     dateline = split_dateline(text)
     if dateline is not None:
         authors, _printed, text = dateline
@@ -477,6 +527,12 @@ def _take_text(state: _State, line: _Line) -> None:
         target.to_page = marker_to.page_no
         target.closed = True
         state.current = None
+    if trailing is not None:  # credits in brackets end the article they close
+        target = target or state.current or state.new_draft(line.zone)
+        _add_authors(target, credited)
+        target.closed = True
+        state.current = None
+        kind = "byline" if not text else kind
     state.mark(line, kind, target)
 
 
