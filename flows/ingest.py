@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -27,6 +28,7 @@ from flows.locks import paper_lock
 from flows.pipeline import Edition, EditionContext, PageResult, assemble_edition, fetch_page, fetch_pages
 from flows.registry import Paper, get_paper, resolve_home
 from flows.replay import replay_edition
+from flows.report import artifact_key, edition_markdown, edition_table
 from transforms.layouts import get_layout
 from transforms.records import PageRef
 from warehouse.load import finish_run, load_editions, start_run, stored_status, upsert_paper
@@ -127,6 +129,10 @@ def _ingest_edition(entry: Paper, date: dt.date, root: Path, run_id: str) -> dic
     edition = assemble_edition(entry, date, run_id, results, fetched_at, fetcher.retries)
     if not load_task(root, entry, edition):
         logger.warning("%s %s: this run got nothing usable; the stored edition is kept", paper, date)
+    create_markdown_artifact(edition_markdown(edition), key=artifact_key(paper, date.isoformat()),
+                             description=f"{paper} {date}: {edition.record.status}")
+    create_table_artifact(edition_table(edition), key=f"{artifact_key(paper, date.isoformat())}-articles",
+                          description=f"{paper} {date}: articles")
     summary = _summary(edition)
     logger.info("%s %s: %s, %d pages, %d articles, %d stitched, %d warnings", paper, date, summary.status,
                 summary.pages, summary.articles, summary.stitched, summary.warnings)

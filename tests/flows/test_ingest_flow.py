@@ -217,3 +217,20 @@ def test_a_second_run_of_the_same_paper_is_refused(ingested: dict[str, Any]) -> 
     with paper_lock(home, "yzb"), pytest.raises(PaperLocked, match="another run of 'yzb'"):
         ingest_edition("yzb", DATES[0], home=str(home), papers=str(ingested["papers"]))
     assert _rows(home, "SELECT count(*), max(fetched_at) FROM editions") == before
+
+
+def test_each_edition_run_leaves_markdown_and_table_artifacts(ingested: dict[str, Any]) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.report import artifact_key
+
+    key = artifact_key("yzb", "2025-12-18")
+    with get_client(sync_client=True) as client:
+        keys = ArtifactFilterKey(any_=[key, f"{key}-articles"])
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(key=keys))
+    kinds = {a.key: a.type for a in found}
+    assert kinds == {key: "markdown", f"{key}-articles": "table"}
+    markdown = next(str(a.data) for a in found if a.key == key)
+    assert "complete" in markdown and "pages 1, 2" in markdown
+    assert "渝中区青年联合会第八届委员会第一次全体会议召开" in markdown
