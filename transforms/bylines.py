@@ -21,7 +21,7 @@ __all__ = [
 # Ranks kept as roles, longest first so 首席记者 wins over 记者. Papers space them out (通 讯 员).
 ROLES = (
     "首席记者", "见习记者", "特约记者", "特约通讯员", "摄影记者", "实习记者",
-    "通讯员", "实习生", "记者", "摄影", "编辑",
+    "通讯员", "实习生", "特约评论员", "评论员", "记者", "摄影", "编辑",
 )
 _SPACED = r"[ \u3000]*"
 _ROLE_PATTERN = "|".join(_SPACED.join(role) for role in ROLES)
@@ -45,6 +45,8 @@ DATELINE = re.compile(
 )
 # A department or body credited as a source: 县公安局交巡警大队, 区文旅委.
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,16}(?:局|委|队|中心|办|部|院|所|站|会|组|处|科|馆|团|社)")
+# A bracketed name signs a piece only right after a finished sentence.
+SENTENCE_CLOSERS = ("。", "！", "？", "”", "…")
 # Credits in brackets closing an article's last paragraph: `…不断线”。（记者 刘 畅）`.
 TRAILING_CREDIT = re.compile(r"[（(](?P<credits>[^（）()]{2,60})[)）]\s*$")
 # A dateline with no credits at all: `本报讯 日前，…`.
@@ -148,10 +150,13 @@ def split_trailing_credit(paragraph: str) -> tuple[str, list[Author]] | None:
     if match is None:
         return None
     credits = match.group("credits").strip()
+    text = paragraph[: match.start()].rstrip()
     authors = parse_credits(credits)
+    if not authors and text.endswith(SENTENCE_CLOSERS):  # `…门槛。（叶 舟）`: a name alone signs the piece
+        authors = [Author(name, "记者") for name in _split_names(credits) or []]
     if not authors and not ORGANISATION.fullmatch(credits):
         return None
-    return paragraph[: match.start()].rstrip(), authors or []
+    return text, authors or []
 
 
 def split_dateline(paragraph: str) -> tuple[list[Author], str, str] | None:

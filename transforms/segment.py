@@ -52,7 +52,17 @@ _NOT_HEADLINE_END = ("，", "、", ",", "：", ":")
 # A standalone headline after a finished article is longer than a subhead (区民政局, 记者手记, 消费“新地标”崛起).
 MIN_TITLE_CHARS = 12
 # Column and section labels printed on the page, not in any article: 简讯, 综合新闻, 要闻.
-SECTION_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|简讯|快讯|短讯|资讯|副刊|专版|专刊|综合)$")
+SECTION_LABEL = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|简讯|快讯|短讯|资讯|副刊|专版|专刊|综合)$|^(?:导读|相关链接|背景链接|延伸阅读)$"
+    r"|^[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}$"  # a series label: 民生实事·岚江行动
+)
+# Masthead and sponsor lines (`中共澄州市岚江区委主办`, `…宣传部 岚江报社 联合推出`) and a front page's
+# pointers to inner pages (`新塘街道“共享菜园”种出邻里情 3版`): the page's, not an article's.
+PAGE_BANNER = re.compile(
+    r"(?:主办|协办|承办|联合推出|联合主办)$|^.{4,40}\s+[A-Za-z]?\d{1,2}\s*版$"
+    r"|^[\u4e00-\u9fff]{1,5}报$|^第\s*\d+\s*期(?:\s|$)"  # the masthead's name and issue number
+)
+MAX_BANNER_CHARS = 40
 # The role a photo credit gives.
 PHOTOGRAPHER = "摄影"
 # Of two headline lines, the one reporting an event is the title; the other is a slogan kicker or a subtitle.
@@ -72,7 +82,7 @@ PARAGRAPH_OPENERS = re.compile(rf"^(?:{_OPENER_WORDS})[，,]")
 # `全市首个数字经济 与现代服务产业学院…`, `渝中区青年联合会 第八届委员会…`.
 _HEADLINE_LINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[与和及暨的之第并])")
 # Running heads: `渝中报 2025年12月18日 星期四 第2版`.
-_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_DATE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.\-/]\d{1,2}[.\-/]\d{1,2})")
 _RUNNING_HEAD_HINT = re.compile(r"星期[一二三四五六日天]|第\s*[A-Za-z]?\d+\s*版|[^\s]{1,8}报")
 MAX_RUNNING_HEAD_CHARS = 50
 # Production credits printed on the page: `责任编辑：X 校对：Y 美编：Z`.
@@ -98,8 +108,10 @@ SPEAKER_LABEL = re.compile(r"^(?:记者|主持人|[\u4e00-\u9fff]{1,2} ?[\u4e00-
 SOURCE_CREDIT = re.compile(
     r"^(?:据|来源[：:]\s*)[\u4e00-\u9fff]{2,12}(?:报|网|社|台|客户端)$"
     rf"|^[（(]{ORGANISATION.pattern}[)）]$"
-    r"|^[（(]作者系[^（）()]{2,40}[)）]$"
+    r"|^[（(]作者(?:系|单位[：:])[^（）()]{2,40}[)）]$"
 )
+# A signature alone on a line, padded as bylines are (`顾 青`): the piece's author.
+PADDED_SIGNATURE = re.compile(r"^[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
 # A line of at most this many characters above a new article's headline is a column label (渝中观察, 三言两语),
 # not a kicker: kickers are phrases (学习贯彻区委十三届八次全会精神).
 MAX_COLUMN_LABEL_CHARS = 4
@@ -233,6 +245,8 @@ def _is_furniture(text: str) -> bool:
     """Running heads and editor credits that belong to the page, not to an article."""
     if (len(text) <= MAX_EDITOR_LINE_CHARS and EDITOR_LINE.match(text)) or PAGE_LABEL.match(text):
         return True
+    if len(text) <= MAX_BANNER_CHARS and PAGE_BANNER.search(text) and not _NOT_IN_HEADLINE.search(text):
+        return True
     return (
         len(text) <= MAX_RUNNING_HEAD_CHARS
         and bool(_DATE.search(text))
@@ -341,20 +355,33 @@ def _consume(state: _State, lines: list[_Line], position: int) -> int:
     authors = parse_byline_line(text)
     if authors is None and SOURCE_CREDIT.match(text):
         authors = []
+    if authors is None and PADDED_SIGNATURE.match(text) and state.current and state.current.paragraphs:
+        authors = [Author(text.replace(" ", "").replace("\u3000", ""), "记者")]
     if authors is not None:
         _take_byline(state, line, authors)
         return position + 1
     if _is_heading(text) and not _starts_article(text) and split_jump_to(text)[1] is None:
         group_end = position
-        while group_end + 1 < len(lines) and _is_heading(lines[group_end + 1].text) and not _starts_article(
-            lines[group_end + 1].text
-        ) and parse_byline_line(lines[group_end + 1].text) is None:
+        while group_end + 1 < len(lines) and _continues_group(lines, group_end + 1):
             group_end += 1
         following = _next_text(lines, group_end + 1)
         if _take_headings(state, lines[position : group_end + 1], following):
             return group_end + 1
     _take_text(state, line)
     return position + 1
+
+
+def _continues_group(lines: list[_Line], position: int) -> bool:
+    """Whether the line at `position` joins the headline group above it (page furniture and bylines end it)."""
+    text = lines[position].text
+    following = lines[position + 1].text if position + 1 < len(lines) else None
+    return (
+        _is_heading(text)
+        and not _starts_article(text)
+        and parse_byline_line(text) is None
+        and not _is_furniture(text)
+        and not _is_section_label(text, following)
+    )
 
 
 def _next_text(lines: list[_Line], position: int) -> str | None:
@@ -410,6 +437,7 @@ def _take_headings(state: _State, group: list[_Line], following: str | None) -> 
         or current.closed
         or (following is not None and _follows_headline(following))
         or len(texts[0]) >= MIN_TITLE_CHARS
+        or (len(texts) >= 2 and len(texts[0]) <= MAX_COLUMN_LABEL_CHARS and len(texts[1]) >= MIN_TITLE_CHARS)
     )
     if not starts:
         assert current is not None
