@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
 import re
 import secrets
 import shutil
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,8 @@ SNAPSHOTS = "snapshots"  # {home}/snapshots/
 LATEST = "LATEST"  # {home}/snapshots/LATEST holds the id of the newest complete snapshot
 MANIFEST = "manifest.json"
 STAGING_PREFIX = ".tmp-"  # a snapshot being written; never named by LATEST
+# Under {home}; held while publishing, so staging leftovers found under it are a killed publish's.
+PUBLISH_LOCK = "locks/publish.lock"
 ID_TIME_FORMAT = "%Y%m%dT%H%M%SZ"  # sortable UTC timestamp: 20251218T071502Z
 ID_SUFFIX_BYTES = 2  # 4 hex digits keep two publishes within one second apart
 SNAPSHOT_ID = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{4}$")  # 20251218T071502Z-3fa2
@@ -67,13 +71,37 @@ def publish(db_path: Path, home: Path, *, keep: int | None = None) -> Path:
         raise ValueError(f"keep must be at least 1, not {keep}")
     snapshots = Path(home) / SNAPSHOTS
     snapshots.mkdir(parents=True, exist_ok=True)
-    created_at = dt.datetime.now(dt.UTC)
-    snapshot_id = f"{created_at.strftime(ID_TIME_FORMAT)}-{secrets.token_hex(ID_SUFFIX_BYTES)}"
-    folder = _build(Path(db_path), snapshots, snapshot_id, created_at)
-    _point_latest(snapshots, snapshot_id)
-    if keep is not None:
-        _prune(snapshots, keep)
+    with _publishing(Path(home)):
+        _remove_staging(snapshots)  # left by a publish that was killed: no other publish runs now
+        created_at = dt.datetime.now(dt.UTC)
+        snapshot_id = f"{created_at.strftime(ID_TIME_FORMAT)}-{secrets.token_hex(ID_SUFFIX_BYTES)}"
+        folder = _build(Path(db_path), snapshots, snapshot_id, created_at)
+        _point_latest(snapshots, snapshot_id)
+        if keep is not None:
+            _prune(snapshots, keep)
     return folder
+
+
+@contextmanager
+def _publishing(home: Path) -> Iterator[None]:
+    """One publish at a time per home (runs of several papers may end together): wait for the lock."""
+    lock = home / PUBLISH_LOCK
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_staging(snapshots: Path) -> None:
+    """Delete staging folders and files of publishes that never finished."""
+    for leftover in snapshots.glob(f"{STAGING_PREFIX}*"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def latest_snapshot(home: Path) -> Path | None:
