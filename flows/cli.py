@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from flows.locks import PaperLocked
-from flows.registry import RegistryError, get_paper, papers_file, resolve_home
+from flows.registry import RegistryError, get_paper, papers_file, resolve_home, resolve_keep
 
 __all__ = ["main"]
 
@@ -60,6 +60,13 @@ def _date(text: str) -> dt.date:
         _bad_date(text)
 
 
+def _positive(text: str) -> int:
+    """A whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"invalid count {text!r}: expected a whole number of at least 1")
+    return int(text)
+
+
 def _bad_date(text: str) -> NoReturn:
     """Reject a date argument."""
     raise argparse.ArgumentTypeError(f"invalid date {text!r}: expected YYYY-MM-DD, a real calendar date")
@@ -85,7 +92,9 @@ def _parser() -> _Parser:
     reprocess.add_argument("paper")
     reprocess.add_argument("--from", dest="start", type=_date, required=True)
     reprocess.add_argument("--to", dest="end", type=_date, required=True)
-    commands.add_parser("publish", help="publish a fresh Parquet snapshot")
+    publish = commands.add_parser("publish", help="publish a fresh Parquet snapshot")
+    publish.add_argument("--keep", type=_positive, help="keep only the newest N snapshots "
+                         "(default: $EPAPER_KEEP_SNAPSHOTS, else all)")
     segment = commands.add_parser("segment", help="segment one page's plain text into articles (JSON lines)")
     segment.add_argument("file")
     segment.add_argument("--page", type=int, help="the page's number (for continuation links)")
@@ -179,7 +188,7 @@ def _publish(args: argparse.Namespace) -> int:
         _fail(f"no warehouse at {home / 'warehouse.duckdb'}: run `epaper ingest` first")
     from warehouse.snapshot import publish
 
-    print(publish(home / "warehouse.duckdb", home))
+    print(publish(home / "warehouse.duckdb", home, keep=resolve_keep(args.keep)))
     return 0
 
 

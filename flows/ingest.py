@@ -26,7 +26,7 @@ from flows.archive import RawArchive
 from flows.fetch import Fetcher, FetchPolicy
 from flows.locks import paper_lock
 from flows.pipeline import Edition, EditionContext, PageResult, assemble_edition, fetch_page, fetch_pages
-from flows.registry import Paper, get_paper, resolve_home
+from flows.registry import Paper, get_paper, resolve_home, resolve_keep
 from flows.replay import replay_edition
 from flows.report import artifact_key, edition_markdown, edition_table
 from transforms.layouts import get_layout
@@ -276,9 +276,9 @@ def _batched(items: Iterable[Edition], size: int) -> Iterator[list[Edition]]:
 
 @flow(name="publish-snapshot")
 def publish_snapshot(home: str | None = None, keep: int | None = None) -> str:
-    """Publish a fresh Parquet snapshot of the warehouse; returns its folder."""
+    """Publish a fresh Parquet snapshot of the warehouse, keeping the newest `keep`; returns its folder."""
     root = resolve_home(home)
-    return str(publish(root / "warehouse.duckdb", root, keep=keep))
+    return str(publish(root / "warehouse.duckdb", root, keep=resolve_keep(keep)))
 
 
 @flow(name="daily", flow_run_name="{paper} daily")

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 __all__ = [
     "DEFAULT_PAPERS_FILE", "Paper", "RegistryError", "get_paper", "load_papers", "papers_file", "resolve_home",
+    "resolve_keep",
 ]
 
 # The registry at the repository root, used when neither --papers nor $EPAPER_PAPERS says otherwise.
@@ -62,6 +63,18 @@ def papers_file(explicit: str | os.PathLike[str] | None = None) -> Path:
 def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
     """--home, else $EPAPER_HOME, else ./data."""
     return Path(explicit or os.environ.get("EPAPER_HOME") or "data")
+
+
+def resolve_keep(explicit: int | None = None) -> int | None:
+    """How many snapshots to keep: --keep, else $EPAPER_KEEP_SNAPSHOTS, else all (None)."""
+    if explicit is not None:
+        return explicit
+    value = os.environ.get("EPAPER_KEEP_SNAPSHOTS", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise RegistryError(f"EPAPER_KEEP_SNAPSHOTS must be a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def load_papers(path: Path) -> dict[str, Paper]:

@@ -90,3 +90,17 @@ def test_sql_without_snapshot_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
         main(["sql", "SELECT 1", "--home", str(tmp_path)])
     assert exit_info.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_publish_keeps_the_newest_snapshots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from warehouse.schema import connect, migrate
+
+    with connect(tmp_path / "warehouse.duckdb") as con:
+        migrate(con)
+    for _ in range(3):
+        assert main(["publish", "--home", str(tmp_path), "--keep", "2"]) == 0
+    snapshots = [p for p in (tmp_path / "snapshots").iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert len(snapshots) == 2
+    with pytest.raises(SystemExit) as exit_info:
+        main(["publish", "--home", str(tmp_path), "--keep", "0"])
+    assert exit_info.value.code == 2
