@@ -6,6 +6,7 @@ never per article. The logic lives in `flows.pipeline` and `warehouse`; these wr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import uuid
@@ -30,8 +31,8 @@ from flows.registry import Paper, get_paper, resolve_home, resolve_keep
 from flows.replay import replay_edition
 from flows.report import artifact_key, edition_markdown, edition_table
 from transforms.layouts import get_layout
-from transforms.records import PageRef
-from warehouse.load import finish_run, load_editions, start_run, stored_status, upsert_paper
+from transforms.records import PageRef, QualityIssue
+from warehouse.load import finish_run, load_editions, start_run, stored_status, upsert_paper, usual_article_count
 from warehouse.schema import connect, migrate
 from warehouse.snapshot import publish
 
@@ -70,6 +71,9 @@ def fetch_page_task(ctx: EditionContext, url: str, page_no: int, page_name: str)
     return fetch_page(ctx, url, page_no, page_name)
 
 
+# An edition with fewer articles than this share of the median of the paper's recent editions is flagged.
+SMALL_EDITION_SHARE = 0.3
+USUAL_EDITIONS = 30
 # A run that got nothing usable never replaces an edition stored with articles.
 KEEP_STORED_OVER = {"failed": {"complete", "partial"}}
 
@@ -95,6 +99,7 @@ def store_edition(con: duckdb.DuckDBPyConnection, paper: Paper, edition: Edition
 def store_editions(con: duckdb.DuckDBPyConnection, paper: Paper, editions: Sequence[Edition]) -> list[dt.date]:
     """Load editions in one transaction, except those that would replace a better stored one (returned)."""
     upsert_paper(con, paper.paper_id, paper.name, paper.layout, paper.edition_url, paper.timezone)
+    editions = [_with_size_check(con, edition) for edition in editions]
     kept = [
         e.record for e in editions
         if stored_status(con, e.record.paper_id, e.record.edition_date) in KEEP_STORED_OVER.get(e.record.status, ())
@@ -260,6 +265,20 @@ def reprocess_range(
         finish_run(con, run_id, dt.datetime.now(dt.UTC), status, _counts(summaries))
     publish_snapshot(home=str(root))
     return summaries
+
+
+def _with_size_check(con: duckdb.DuckDBPyConnection, edition: Edition) -> Edition:
+    """Flag an edition far smaller than the paper's usual (pages or articles lost upstream)."""
+    record = edition.record
+    if record.status not in ("complete", "partial"):
+        return edition
+    usual = usual_article_count(con, record.paper_id, record.edition_date, USUAL_EDITIONS)
+    if usual is None or len(record.articles) >= usual * SMALL_EDITION_SHARE:
+        return edition
+    issue = QualityIssue("small_edition", f"{len(record.articles)} articles; the last {USUAL_EDITIONS} editions "
+                         f"had {usual:g} at the median")
+    return dataclasses.replace(edition, record=dataclasses.replace(record, issues=(*record.issues, issue)),
+                               warnings=(*edition.warnings, issue))
 
 
 def _batched(items: Iterable[Edition], size: int) -> Iterator[list[Edition]]:

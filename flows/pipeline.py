@@ -25,6 +25,7 @@ from transforms.records import (
     PageRow,
     QualityIssue,
     Segment,
+    StitchedArticle,
 )
 from transforms.segment import segment_zones
 from transforms.stitch import stitch
@@ -36,6 +37,8 @@ __all__ = [
 
 # The edition's first page answering one of these means the paper did not publish that day.
 NOT_PUBLISHED_STATUSES = frozenset({404, 410})
+# Bodies this long that are identical are the same article printed twice, not two short notices.
+MIN_DUPLICATE_BODY_CHARS = 50
 # An article body shorter than this (characters) is flagged: a zone with almost no text.
 MIN_BODY_CHARS = 20
 
@@ -223,7 +226,7 @@ def assemble_edition(
         return Edition(record, 0, 0, retries)
     segments = [s for p in ordered for s in p.segments]
     result = stitch(segments, scope=f"{paper.paper_id}:{date.isoformat()}")
-    issues = [i for p in ordered for i in p.issues] + list(result.issues)
+    issues = [i for p in ordered for i in p.issues] + list(result.issues) + _duplicate_issues(result.articles)
     status = _status(ordered, segments)
     record = EditionRecord(
         paper_id=paper.paper_id,
@@ -239,6 +242,27 @@ def assemble_edition(
     orphans = sum(1 for a in result.articles if a.continuation.startswith("orphan"))
     warnings = tuple(i for i in issues if i.severity != "info")
     return Edition(record, stitched, orphans, retries, warnings)
+
+
+def _duplicate_issues(articles: Sequence[StitchedArticle]) -> list[QualityIssue]:
+    """Articles printed twice in one edition (the same body on two pages, a zone listed twice)."""
+    seen: dict[str, StitchedArticle] = {}
+    issues = []
+    for article in articles:
+        key = "".join(article.body.split())
+        if len(key) < MIN_DUPLICATE_BODY_CHARS:
+            continue
+        if key in seen:
+            first = seen[key]
+            issues.append(QualityIssue(
+                "duplicate_article",
+                f"{article.title or '(untitled)'!r} on page {article.page_no} repeats the body of "
+                f"{first.title or '(untitled)'!r} on page {first.page_no}",
+                article.page_no,
+            ))
+        else:
+            seen[key] = article
+    return issues
 
 
 def _status(pages: Sequence[PageResult], segments: Sequence[Segment]) -> str:

@@ -14,7 +14,7 @@ from transforms.records import EditionRecord, StitchedArticle
 
 __all__ = [
     "RUNNING", "RUN_COUNTS", "finish_run", "load_edition", "load_editions", "start_run", "stored_status",
-    "upsert_paper",
+    "upsert_paper", "usual_article_count",
 ]
 
 RUNNING = "running"  # runs.status between start_run and finish_run
@@ -171,6 +171,20 @@ def stored_status(con: duckdb.DuckDBPyConnection, paper_id: str, edition_date: d
         "SELECT status FROM editions WHERE paper_id = ? AND edition_date = ?", [paper_id, edition_date]
     ).fetchall()
     return str(row[0][0]) if row else None
+
+
+def usual_article_count(
+    con: duckdb.DuckDBPyConnection, paper_id: str, before: dt.date, editions: int
+) -> float | None:
+    """The median article count of the paper's last `editions` published editions before a date."""
+    rows = con.execute(
+        "SELECT median(article_count), count(*) FROM (SELECT article_count FROM editions "
+        "WHERE paper_id = ? AND edition_date < ? AND status IN ('complete', 'partial') "
+        "ORDER BY edition_date DESC LIMIT ?)",
+        [paper_id, before, editions],
+    ).fetchall()
+    median, count = rows[0]
+    return float(median) if count else None
 
 
 def start_run(

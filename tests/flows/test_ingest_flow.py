@@ -234,3 +234,22 @@ def test_each_edition_run_leaves_markdown_and_table_artifacts(ingested: dict[str
     markdown = next(str(a.data) for a in found if a.key == key)
     assert "complete" in markdown and "pages 1, 2" in markdown
     assert "渝中区青年联合会第八届委员会第一次全体会议召开" in markdown
+
+
+def test_an_edition_far_smaller_than_usual_is_flagged(tmp_path: Path) -> None:
+    from flows.ingest import store_editions
+    from flows.pipeline import Edition
+    from flows.registry import get_paper
+    from tests.warehouse.factories import make_record
+    from warehouse.schema import connect, migrate
+
+    papers = write_registry(tmp_path / "papers.toml", "http://127.0.0.1:9")
+    paper = get_paper("yzb", str(papers))
+    usual = [Edition(make_record(20, edition_date=DATES[0] - dt.timedelta(days=n)), 0, 0) for n in range(1, 11)]
+    thin = Edition(make_record(2, edition_date=DATES[0]), 0, 0)
+    with connect(tmp_path / "warehouse.duckdb") as con:
+        migrate(con)
+        store_editions(con, paper, usual)
+        store_editions(con, paper, [thin])
+        codes = con.execute("SELECT edition_date, code FROM quality_issues WHERE code = 'small_edition'").fetchall()
+    assert codes == [(DATES[0], "small_edition")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -39,3 +40,16 @@ def test_warnings_link_to_their_pages() -> None:
     assert "[page 3](http://127.0.0.1/node_3.htm)" in markdown
     assert "page 3 \\*could not\\* be read" in markdown
     assert edition_table(Edition(record, 0, 0)) == []
+
+
+def test_an_article_printed_twice_is_flagged() -> None:
+    from flows.pipeline import _duplicate_issues
+    from tests.warehouse.factories import make_article
+
+    article = make_article(1)
+    twice = (article, dataclasses.replace(article, article_id="other", page_no=3,
+                                          paragraphs=article.paragraphs * 10))
+    assert _duplicate_issues(twice) == []  # different bodies
+    body = ("本报讯 这是一篇足够长的正文，" * 5,)
+    same = (dataclasses.replace(article, paragraphs=body), dataclasses.replace(article, page_no=3, paragraphs=body))
+    assert [i.code for i in _duplicate_issues(same)] == ["duplicate_article"]
