@@ -259,11 +259,11 @@ def test_registry_gives_the_founder_layout() -> None:
     assert isinstance(FOUNDER, FounderLayout)
     assert isinstance(FOUNDER, Layout)
     assert FOUNDER.name == "founder"
-    assert set(LAYOUTS) == {"founder"}
+    assert set(LAYOUTS) == {"founder", "founder-pc"}
 
 
 def test_unknown_layout_is_a_key_error_with_a_clear_message() -> None:
     with pytest.raises(KeyError) as caught:
         get_layout("dayu")
     assert isinstance(caught.value, UnknownLayout)
-    assert str(caught.value) == "unknown layout 'dayu'; known layouts: founder"
+    assert str(caught.value) == "unknown layout 'dayu'; known layouts: founder, founder-pc"

@@ -7,10 +7,12 @@ from types import MappingProxyType
 
 from transforms.layouts.base import Layout, LayoutError, UnknownLayout
 from transforms.layouts.founder import FOUNDER, FounderLayout, parse_page_label
+from transforms.layouts.founder_pc import FOUNDER_PC, FounderPcLayout
 
 __all__ = [
     "LAYOUTS",
     "FounderLayout",
+    "FounderPcLayout",
     "Layout",
     "LayoutError",
     "UnknownLayout",
@@ -19,7 +21,7 @@ __all__ = [
 ]
 
 # Every registered adapter by name; papers.toml's `layout` must be one of these keys.
-LAYOUTS: Mapping[str, Layout] = MappingProxyType({FOUNDER.name: FOUNDER})
+LAYOUTS: Mapping[str, Layout] = MappingProxyType({FOUNDER.name: FOUNDER, FOUNDER_PC.name: FOUNDER_PC})
 
 
 def get_layout(name: str) -> Layout:

@@ -21,9 +21,11 @@ from transforms.layouts.base import LayoutError
 from transforms.layouts.markup import (
     absolute_url,
     attr_text,
-    block_lines,
+    body_paragraphs,
     class_names,
+    first_text,
     inline_text,
+    outside,
     parse_partial,
     parse_text_regions,
     site_of,
@@ -122,7 +124,7 @@ class FounderLayout:
             title=_heading(soup, "h1", body),
             subtitle=_heading(soup, "h2", body),
             author=_author(soup, body),
-            paragraphs=_paragraphs(body),
+            paragraphs=body_paragraphs(body),
         )
 
 
@@ -285,34 +287,17 @@ def _article_body(soup: BeautifulSoup) -> Tag | None:
     return None
 
 
-def _outside(tags: Iterable[Tag], body: Tag | None) -> Iterator[Tag]:
-    """The tags that are not inside the body (a subhead <h3> in the body is no kicker)."""
-    for tag in tags:
-        if body is None or not any(parent is body for parent in tag.parents):
-            yield tag
 
 
-def _first_text(tags: Iterable[Tag]) -> str:
-    """The first non-empty one-line text among the tags."""
-    return next((text for text in map(inline_text, tags) if text), "")
 
 
 def _heading(soup: BeautifulSoup, name: str, body: Tag | None) -> str:
     """The first non-empty heading of that level outside the body."""
-    return _first_text(_outside(soup.find_all(name), body))
+    return first_text(outside(soup.find_all(name), body))
 
 
 def _author(soup: BeautifulSoup, body: Tag | None) -> str:
     """The byline printed outside the body: ``<h4>``, then ``.author``, then ``<founder-author>``."""
     candidates = chain(soup.find_all("h4"), soup.find_all(class_=AUTHOR_CLASS), soup.find_all(AUTHOR_TAG))
-    return _first_text(_outside(candidates, body))
+    return first_text(outside(candidates, body))
 
-
-def _paragraphs(body: Tag | None) -> tuple[str, ...]:
-    """Body paragraphs from ``<p>`` (split at ``<br>``), else the body's lines; indentation kept."""
-    if body is None:
-        return ()
-    paragraphs = body.find_all("p")
-    if not paragraphs:
-        return tuple(block_lines(body, source_newlines=True))
-    return tuple(line for p in paragraphs for line in block_lines(p, source_newlines=False))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import lxml.html
@@ -19,8 +19,11 @@ __all__ = [
     "absolute_url",
     "attr_text",
     "block_lines",
+    "body_paragraphs",
     "class_names",
+    "first_text",
     "inline_text",
+    "outside",
     "parse_partial",
     "parse_text_regions",
     "site_of",
@@ -166,3 +169,25 @@ def site_of(url: str) -> tuple[str, int] | None:
     except ValueError:  # a port that is not a number
         return None
     return parts.hostname.lower(), port
+
+
+def outside(tags: Iterable[Tag], body: Tag | None) -> Iterator[Tag]:
+    """The tags that are not inside the body (a subhead <h3> in the body is no kicker)."""
+    for tag in tags:
+        if body is None or not any(parent is body for parent in tag.parents):
+            yield tag
+
+
+def first_text(tags: Iterable[Tag]) -> str:
+    """The first non-empty one-line text among the tags."""
+    return next((text for text in map(inline_text, tags) if text), "")
+
+
+def body_paragraphs(body: Tag | None) -> tuple[str, ...]:
+    """Body paragraphs from ``<p>`` (split at ``<br>``), else the body's lines; indentation kept."""
+    if body is None:
+        return ()
+    paragraphs = body.find_all("p")
+    if not paragraphs:
+        return tuple(block_lines(body, source_newlines=True))
+    return tuple(line for p in paragraphs for line in block_lines(p, source_newlines=False))
