@@ -4,6 +4,10 @@ Every request has timeouts, a size cap and a User-Agent naming us; transient fai
 errors, timeouts, dropped or truncated responses, 429, 5xx) are retried with exponential backoff
 and jitter; redirects are followed only on the allowed host; request starts are spaced to a
 per-host rate, across threads. A URL off the allowed host raises `OffHostError` before any I/O.
+
+On first use the host's ``/robots.txt`` is fetched once (same manners): a path it disallows for us raises
+`DisallowedByRobots` without being requested, and its Crawl-delay (capped) widens the request spacing.
+Callers that stored an ETag or Last-Modified pass them back to get a ``304 Not Modified`` instead of a body.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import NamedTuple, Self
+from urllib.robotparser import RobotFileParser
 
 import httpx
 
@@ -26,6 +31,7 @@ __all__ = [
     "BACKOFF_BASE_S",
     "BACKOFF_CAP_S",
     "CONNECT_TIMEOUT_S",
+    "CRAWL_DELAY_CAP_S",
     "JITTER_FRACTION",
     "MAX_ATTEMPTS",
     "MAX_BODY_BYTES",
@@ -34,12 +40,16 @@ __all__ = [
     "READ_TIMEOUT_S",
     "REQUESTS_PER_SECOND",
     "RETRY_AFTER_CAP_S",
+    "ROBOTS_AGENT",
+    "ROBOTS_PATH",
     "USER_AGENT",
+    "DisallowedByRobots",
     "FetchError",
     "FetchPolicy",
     "FetchResult",
     "Fetcher",
     "OffHostError",
+    "RobotsRules",
 ]
 
 # Say who we are, so a paper's operators can recognise us and ask us to slow down.
@@ -55,6 +65,12 @@ MAX_BODY_BYTES = 20 * 1024 * 1024  # pages are ~100 KB and page PDFs a few MB; m
 MAX_REDIRECTS = 5  # e-paper sites redirect index → today's first page; five hops is already a loop
 REQUESTS_PER_SECOND = 2.0  # politeness towards small newspaper servers
 MAX_CONNECTIONS = 4  # simultaneous connections to the one host
+ROBOTS_PATH = "/robots.txt"  # where a host states its rules for crawlers (RFC 9309)
+ROBOTS_AGENT = "epaper-etl"  # the product token of USER_AGENT: the User-agent line in robots.txt that names us
+CRAWL_DELAY_CAP_S = 30.0  # honour Crawl-delay up to 30 s between requests; a longer ask would stall a run for hours
+_ROBOTS_FORBIDDEN = frozenset({401, 403})  # robots.txt refused to us: take it as "crawl nothing"
+_DISALLOW_ALL = ("User-agent: *", "Disallow: /")  # the rules we assume when robots.txt is refused
+_BODILESS_STATUSES = frozenset({204, 304})  # no body, whatever Content-Length says (RFC 9110 §8.6)
 _RETRY_STATUSES = frozenset({429})  # plus every 5xx: the server may answer if asked again later
 _SERVER_ERROR = range(500, 600)
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})  # statuses whose Location we follow
@@ -82,6 +98,10 @@ class OffHostError(FetchError):
     """A URL outside the allowed host (or not http/https) was refused before any network traffic."""
 
 
+class DisallowedByRobots(FetchError):
+    """The host's robots.txt disallows the URL (or a redirect target) for us; it was not requested."""
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     """Limits and manners for one host; papers.toml may override rate and connections per paper."""
@@ -98,6 +118,8 @@ class FetchPolicy:
     requests_per_second: float | None = REQUESTS_PER_SECOND  # None or 0: no spacing
     max_connections: int = MAX_CONNECTIONS
     user_agent: str = USER_AGENT
+    obey_robots: bool = True  # fetch robots.txt on first use; honour its Disallow and Crawl-delay
+    crawl_delay_cap: float = CRAWL_DELAY_CAP_S
 
     def timeout(self) -> httpx.Timeout:
         """Connect/read/write limits; no pool limit, as waiting for our own pool is bounded by the others'."""
@@ -108,7 +130,7 @@ class FetchPolicy:
 
 @dataclass(frozen=True)
 class FetchResult:
-    """A final HTTP answer: 2xx, or a status not worth retrying (404, 410, other 4xx)."""
+    """A final HTTP answer: 2xx, 304 to a conditional request, or a status not worth retrying (404, 410, 4xx)."""
 
     url: str
     final_url: str
@@ -124,9 +146,51 @@ class FetchResult:
         return 200 <= self.status < 300
 
     @property
+    def not_modified(self) -> bool:
+        """Whether the server answered 304: the caller's stored copy is current (the body is empty)."""
+        return self.status == 304
+
+    @property
     def content_type(self) -> str | None:
         """The Content-Type header, for charset detection."""
         return self.headers.get("content-type")
+
+
+@dataclass(frozen=True)
+class RobotsRules:
+    """What a host's robots.txt allows us, and the Crawl-delay it asks of us."""
+
+    url: str
+    status: int | None  # HTTP status of robots.txt; None when it could not be fetched at all
+    crawl_delay: float | None  # seconds between requests, as asked of us (or of *)
+    crawl_delay_applied: float  # seconds we keep between request starts for it: the ask, capped
+    parser: RobotFileParser = field(repr=False, compare=False)
+
+    @classmethod
+    def from_response(
+        cls, url: str, status: int | None, body: bytes, *, crawl_delay_cap: float = CRAWL_DELAY_CAP_S
+    ) -> RobotsRules:
+        """Rules from a robots.txt answer (RFC 9309 §2.3.1): 2xx is parsed; 401/403 allow nothing;
+        other 4xx mean no rules; 5xx or no answer after retries mean the site is unreachable: nothing."""
+        parser = RobotFileParser(url)
+        if status is None or status in _SERVER_ERROR or status in _ROBOTS_FORBIDDEN:
+            parser.parse(_DISALLOW_ALL)
+        elif 200 <= status < 300:
+            parser.parse(body.decode("utf-8-sig", errors="replace").splitlines())  # RFC 9309: UTF-8
+        else:  # 404, 410, other 4xx: the site has no rules
+            parser.parse(())
+        asked = parser.crawl_delay(ROBOTS_AGENT)  # typeshed says str; the parser returns an int
+        delay = float(asked) if asked is not None else None
+        return cls(url, status, delay, min(delay or 0.0, crawl_delay_cap), parser)
+
+    @property
+    def crawl_delay_capped(self) -> bool:
+        """Whether the Crawl-delay asked for was longer than we wait."""
+        return self.crawl_delay is not None and self.crawl_delay_applied < self.crawl_delay
+
+    def allows(self, url: str) -> bool:
+        """Whether the rules let us (product token ``epaper-etl``, else ``*``) fetch ``url``."""
+        return self.parser.can_fetch(ROBOTS_AGENT, url)
 
 
 class _Answer(NamedTuple):
@@ -171,14 +235,22 @@ class Fetcher:
         self._client = client or _make_client(self.policy, transport)
         self._sleep, self._clock, self._jitter = sleep, clock, jitter
         self._lock = threading.Lock()
-        self._next_start = float("-inf")
+        self._interval = _rate_interval(self.policy.requests_per_second)  # seconds between request starts
+        self._last_start = float("-inf")
         self._retries = 0
+        self._robots_lock = threading.Lock()  # held while robots.txt is fetched: other threads wait for it
+        self._robots: RobotsRules | None = None
 
     @property
     def retries(self) -> int:
         """How many retries this fetcher has made, over all URLs."""
         with self._lock:
             return self._retries
+
+    @property
+    def robots(self) -> RobotsRules | None:
+        """The host's robots.txt rules, once fetched (never, when ``obey_robots`` is off)."""
+        return self._robots  # set once, under _robots_lock; reading it does not wait for the fetch
 
     def is_allowed(self, url: str) -> bool:
         """Whether ``url`` is http(s) on the allowed host and port, without user info."""
@@ -191,27 +263,19 @@ class Fetcher:
         port = parsed.port or _DEFAULT_PORTS[parsed.scheme]
         return port == self._port if self._port is not None else parsed.port is None
 
-    def fetch(self, url: str) -> FetchResult:
-        """GET ``url``, following on-host redirects, retrying transient failures; raise FetchError."""
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        """GET ``url``, following on-host redirects, retrying transient failures; raise FetchError.
+
+        With a stored ``etag`` or ``last_modified`` the request is conditional, and an unchanged
+        resource comes back as a 304 result with an empty body. A URL that robots.txt disallows
+        raises DisallowedByRobots before it is requested.
+        """
         if not self.is_allowed(url):
             raise OffHostError(url, f"not on the allowed host {self.allowed_host}")
-        started = self._clock()
-        attempts = self.policy.max_attempts
-        for attempt in range(1, attempts + 1):
-            try:
-                answer = self._follow(url)
-            except FetchError as error:
-                error.attempts = attempt
-                raise
-            except _Retry as retry:
-                if attempt == attempts:
-                    raise FetchError(url, retry.reason, status=retry.status, attempts=attempt) from retry
-                self._wait_before_retry(url, attempt, retry)
-                continue
-            return FetchResult(
-                url, answer.url, answer.status, answer.headers, answer.body, self._clock() - started, attempt
-            )
-        raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+        rules = self._robots_for(url) if self.policy.obey_robots else None
+        if rules is not None and not rules.allows(url):
+            raise DisallowedByRobots(url, f"disallowed for {ROBOTS_AGENT} by {rules.url}")
+        return self._get(url, _conditional_headers(etag, last_modified), rules)
 
     def close(self) -> None:
         """Close the HTTP client if this fetcher created it."""
@@ -228,12 +292,55 @@ class Fetcher:
         """Close on leaving the block."""
         self.close()
 
-    def _follow(self, url: str) -> _Answer:
+    def _get(self, url: str, headers: dict[str, str], rules: RobotsRules | None) -> FetchResult:
+        """The fetch itself: tries, each following redirects, with backoff in between."""
+        started = self._clock()
+        attempts = self.policy.max_attempts
+        for attempt in range(1, attempts + 1):
+            try:
+                answer = self._follow(url, headers, rules)
+            except FetchError as error:
+                error.attempts = attempt
+                raise
+            except _Retry as retry:
+                if attempt == attempts:
+                    raise FetchError(url, retry.reason, status=retry.status, attempts=attempt) from retry
+                self._wait_before_retry(url, attempt, retry)
+                continue
+            return FetchResult(
+                url, answer.url, answer.status, answer.headers, answer.body, self._clock() - started, attempt
+            )
+        raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+    def _robots_for(self, url: str) -> RobotsRules:
+        """The host's robots.txt rules, fetched on first use; threads arriving meanwhile wait for them."""
+        with self._robots_lock:
+            if self._robots is None:
+                self._robots = self._load_robots(str(httpx.URL(url).join(ROBOTS_PATH)))
+                with self._lock:
+                    self._interval = max(self._interval, self._robots.crawl_delay_applied)
+            return self._robots
+
+    def _load_robots(self, robots_url: str) -> RobotsRules:
+        """Fetch and read robots.txt with the usual manners; unreachable after retries means no rules."""
+        cap = self.policy.crawl_delay_cap
+        try:
+            result = self._get(robots_url, {}, None)
+        except FetchError as error:
+            _log.warning("%s unreachable (%s): proceeding as if there were no rules", robots_url, error.reason)
+            return RobotsRules.from_response(robots_url, None, b"", crawl_delay_cap=cap)
+        rules = RobotsRules.from_response(robots_url, result.status, result.body, crawl_delay_cap=cap)
+        if rules.crawl_delay_capped:
+            _log.warning("%s asks for a Crawl-delay of %g s; waiting %g s", robots_url, rules.crawl_delay, cap)
+        _log.info("%s: HTTP %d, crawl delay %g s", robots_url, result.status, rules.crawl_delay_applied)
+        return rules
+
+    def _follow(self, url: str, headers: dict[str, str], rules: RobotsRules | None) -> _Answer:
         """One try: GET and follow redirects on the allowed host, at most ``max_redirects`` hops."""
         current = str(httpx.URL(url))
         seen = {current}
         for _hop in range(self.policy.max_redirects + 1):
-            answer = self._exchange(current)
+            answer = self._exchange(current, headers)
             location = answer.headers.get("location")
             if answer.status not in _REDIRECT_STATUSES or not location:
                 return _classify(answer)
@@ -242,13 +349,15 @@ class Fetcher:
                 raise FetchError(url, f"redirect off the allowed host to {current}", status=answer.status)
             if current in seen:
                 raise FetchError(url, f"redirect loop at {current}", status=answer.status)
+            if rules is not None and not rules.allows(current):
+                raise DisallowedByRobots(url, f"redirect to {current}, disallowed by {rules.url}", status=answer.status)
             seen.add(current)
         raise FetchError(url, f"more than {self.policy.max_redirects} redirects")
 
-    def _exchange(self, url: str) -> _Answer:
+    def _exchange(self, url: str, conditional: dict[str, str]) -> _Answer:
         """One HTTP request, after waiting for this host's next free slot; body read within the cap."""
         self._throttle()
-        headers = {"User-Agent": self.policy.user_agent}
+        headers = {"User-Agent": self.policy.user_agent, **conditional}
         try:
             with self._client.stream("GET", url, headers=headers, timeout=self.policy.timeout()) as response:
                 body = self._read_body(url, response)
@@ -276,13 +385,10 @@ class Fetcher:
 
     def _throttle(self) -> None:
         """Reserve the next request slot for this host and sleep until it comes (thread-safe)."""
-        rate = self.policy.requests_per_second
-        if not rate:
-            return
         with self._lock:
             now = self._clock()
-            start = max(now, self._next_start)
-            self._next_start = start + 1.0 / rate
+            start = max(now, self._last_start + self._interval)
+            self._last_start = start
         if start > now:
             self._sleep(start - now)
 
@@ -332,6 +438,21 @@ def _make_client(policy: FetchPolicy, transport: httpx.BaseTransport | None) -> 
     )
 
 
+def _rate_interval(requests_per_second: float | None) -> float:
+    """Seconds between request starts for a rate; 0 for None or 0 (no spacing)."""
+    return 1.0 / requests_per_second if requests_per_second else 0.0
+
+
+def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since from validators the caller stored from an earlier answer."""
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
 def _content_length(response: httpx.Response) -> int | None:
     """The declared body length, if the header is a number."""
     value = response.headers.get("content-length", "")
@@ -340,6 +461,8 @@ def _content_length(response: httpx.Response) -> int | None:
 
 def _check_complete(response: httpx.Response, body: bytes) -> None:
     """Raise a retry when fewer bytes arrived than Content-Length announced (a truncated body)."""
+    if response.status_code in _BODILESS_STATUSES:  # a 304's Content-Length is that of the stored copy
+        return
     declared = _content_length(response)
     encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
     received = response.num_bytes_downloaded if encoded else len(body)  # the header counts wire bytes

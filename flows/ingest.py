@@ -23,7 +23,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.archive import RawArchive
+from flows.archive import ArchiveSource, RawArchive
 from flows.fetch import Fetcher, FetchPolicy
 from flows.locks import paper_lock
 from flows.pipeline import Edition, EditionContext, PageResult, assemble_edition, fetch_page, fetch_pages
@@ -129,8 +129,9 @@ def _ingest_edition(entry: Paper, date: dt.date, root: Path, run_id: str) -> dic
     archive = RawArchive(root / "raw")
     fetched_at = dt.datetime.now(dt.UTC)
     policy = FetchPolicy(requests_per_second=entry.requests_per_second, max_connections=entry.max_connections)
+    prior = ArchiveSource.for_edition(archive, entry.paper_id, date, entry.host)
     with Fetcher(entry.host, policy=policy) as fetcher:
-        results = _fetch_edition(EditionContext(fetcher, archive, get_layout(entry.layout), entry, date))
+        results = _fetch_edition(EditionContext(fetcher, archive, get_layout(entry.layout), entry, date, prior))
     edition = assemble_edition(entry, date, run_id, results, fetched_at, fetcher.retries)
     if not load_task(root, entry, edition):
         logger.warning("%s %s: this run got nothing usable; the stored edition is kept", paper, date)

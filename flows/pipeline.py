@@ -6,13 +6,14 @@ call them directly. Fetching goes through a Fetcher (httpx) and every body lands
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from flows.archive import RawArchive
+from flows.archive import ArchiveSource, RawArchive
 from flows.fetch import FetchError, FetchResult
 from flows.registry import Paper
 from transforms.encoding import decode_html
@@ -55,8 +56,8 @@ class Source(Protocol):
         """Whether a URL is on the paper's own host and may be fetched."""
         ...
 
-    def fetch(self, url: str) -> FetchResult:
-        """The final answer for a URL, or FetchError."""
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        """The final answer for a URL (304 when the validators still match), or FetchError."""
         ...
 
 
@@ -92,11 +93,18 @@ class EditionContext:
     layout: Layout
     paper: Paper
     date: dt.date
+    prior: ArchiveSource | None = None  # what an earlier run of this edition got: revalidated, not refetched
 
 
 def _get(ctx: EditionContext, url: str) -> tuple[FetchResult, str | None]:
-    """Fetch a URL, archive its body and log the fetch; decode it when the answer is 200."""
-    result = ctx.source.fetch(url)
+    """Fetch a URL (conditionally when an earlier run got it), archive its body and log the fetch; decode a 200."""
+    known = ctx.prior.answers.get(url) if ctx.prior is not None else None
+    validators = (known.headers.get("etag"), known.headers.get("last-modified")) if known else (None, None)
+    result = ctx.source.fetch(url, etag=validators[0], last_modified=validators[1])
+    revalidated = result.not_modified and ctx.prior is not None and known is not None
+    if revalidated:  # 304: the body the archive already holds is still current
+        assert ctx.prior is not None
+        result = dataclasses.replace(ctx.prior.fetch(url), attempts=result.attempts, elapsed=result.elapsed)
     text, encoding = (None, None)
     if result.status == 200:
         text, encoding = decode_html(result.body, result.content_type, override=ctx.paper.encoding)
@@ -114,6 +122,7 @@ def _get(ctx: EditionContext, url: str) -> tuple[FetchResult, str | None]:
             "encoding": encoding,
             "sha256": digest,
             "attempts": result.attempts,
+            "not_modified": revalidated,
             "fetched_at": dt.datetime.now(dt.UTC).isoformat(),
         },
     )

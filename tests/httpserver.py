@@ -15,11 +15,14 @@ Fault specs, consumed one per request to that path (query ignored):
 - ``"redirect:/other.htm"``: 302 to that location
 
 ``.htm``/``.html`` go out as ``text/html`` with no charset (like many real e-paper sites) unless
-``charset=`` is given.
+``charset=`` is given. Files carry ``Last-Modified`` and a strong ``ETag`` (a hash of their bytes); a
+request whose ``If-None-Match`` names the current ETag, or (without ``If-None-Match``) whose
+``If-Modified-Since`` is not older than the file, gets ``304 Not Modified``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import socket
 import struct
@@ -41,6 +44,7 @@ _STATUS_FAULT = re.compile(r"^(?P<status>\d{3})(?::(?P<retry_after>.+))?$")  # "
 _HTML_SUFFIXES = frozenset({".htm", ".html"})
 _POLL_INTERVAL_S = 0.05  # how quickly serve_forever notices shutdown: keeps test teardown fast
 _JOIN_TIMEOUT_S = 5.0  # upper bound on waiting for the server thread at teardown
+_ETAG_HEX_DIGITS = 16  # 64 bits of the content's SHA-256: distinct enough for fixture files
 
 
 @dataclass(frozen=True)
@@ -104,20 +108,27 @@ class _Handler(SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"  # keep-alive like real servers; every answer carries a length or closes
     state: Server
+    _etag: str | None = None  # of the file being served normally by the current request
 
     def __init__(self, request: Any, client_address: Any, server: _FixtureServer) -> None:
         self.state = server.state
         super().__init__(request, client_address, server, directory=str(server.state.root))
 
     def do_GET(self) -> None:
-        """Serve, unless a fault takes over."""
-        if not self._inject(self._arrive()):
+        """Serve (or answer 304), unless a fault takes over."""
+        if not self._inject(self._arrive()) and not self._not_modified():
             super().do_GET()
 
     def do_HEAD(self) -> None:
-        """Serve headers, unless a fault takes over."""
-        if not self._inject(self._arrive()):
+        """Serve headers (or answer 304), unless a fault takes over."""
+        if not self._inject(self._arrive()) and not self._not_modified():
             super().do_HEAD()
+
+    def end_headers(self) -> None:
+        """Add the served file's ETag (to 200 and 304 answers) before ending the headers."""
+        if self._etag is not None:
+            self.send_header("ETag", self._etag)
+        super().end_headers()
 
     def guess_type(self, path: str | Any) -> str:
         """text/html for .htm/.html, with a charset only if the server was told one."""
@@ -130,8 +141,28 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def _arrive(self) -> str | None:
         """Record this request; the fault to apply to it, if any."""
+        self._etag = None  # a kept-alive connection serves several requests with one handler
         headers = {name.lower(): value for name, value in self.headers.items()}
         return self.state._record(RequestRecord(self.command, self.path, headers, time.monotonic()))
+
+    def _not_modified(self) -> bool:
+        """Note the file's ETag; answer 304 when If-None-Match names it (weak comparison, RFC 9110 §13.1.2).
+
+        If-Modified-Since is left to SimpleHTTPRequestHandler, which ignores it when If-None-Match is sent.
+        """
+        path = Path(self.translate_path(self.path))
+        if not path.is_file():
+            return False
+        self._etag = f'"{hashlib.sha256(path.read_bytes()).hexdigest()[:_ETAG_HEX_DIGITS]}"'
+        wanted = self.headers.get("If-None-Match")
+        if wanted is None:
+            return False
+        tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
+        if "*" not in tags and self._etag not in tags:
+            return False
+        self.send_response(304)
+        self.end_headers()
+        return True
 
     def _inject(self, fault: str | None) -> bool:
         """Apply a fault; True when it has answered (or refused) the request entirely."""
