@@ -81,3 +81,17 @@ def test_range_flows_take_typed_dates() -> None:
         parameters = inspect.signature(flow.fn).parameters
         assert list(parameters)[:3] == ["paper", "start", "end"]
         assert {parameters["start"].annotation, parameters["end"].annotation} <= {dt.date, "dt.date"}
+
+
+def test_data_dictionary_documents_every_column() -> None:
+    from warehouse.schema import connect, migrate
+
+    doc = (REPO / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"## `(\w+)`.*?\n(.*?)(?=\n## |\Z)", doc, re.S))
+    with connect(":memory:") as con:
+        migrate(con)
+        for table in TABLES:
+            first_cells = re.findall(r"^\| ([^|]+?) \|", sections[table], re.M)
+            documented = {name.strip() for cell in first_cells for name in cell.split(",")}
+            for (column,) in con.execute(f"SELECT column_name FROM (DESCRIBE {table})").fetchall():
+                assert column in documented, f"{table}.{column} is not in docs/data-dictionary.md"

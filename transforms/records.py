@@ -116,6 +116,7 @@ class StitchedArticle:
     source_urls: tuple[str, ...]
     fragments: tuple[Fragment, ...]
     confidence: float | None = None  # stitch confidence, None when not stitched
+    evidence: str | None = None  # why the parts were joined (`1→2: title=0.90 continuity=0.60 …`)
 
     @property
     def body(self) -> str:

@@ -187,8 +187,10 @@ def stitch(segments: Sequence[Segment], scope: str) -> StitchResult:
         chain = [start]
         while chain[-1] in links and links[chain[-1]] not in chain:
             chain.append(links[chain[-1]])
-        confidence = min((weights[pair] for pair in itertools.pairwise(chain)), default=None)
-        articles.append(_build([segments[i] for i in chain], scope, ordinals[start], confidence))
+        links_in_chain = list(itertools.pairwise(chain))
+        confidence = min((weights[pair] for pair in links_in_chain), default=None)
+        why = "; ".join(f"{segments[a].page_no}→{segments[b].page_no}: {evidence[(a, b)]}" for a, b in links_in_chain)
+        articles.append(_build([segments[i] for i in chain], scope, ordinals[start], confidence, why or None))
         issues.extend(_orphan_issues(segments[chain[0]], segments[chain[-1]]))
     return StitchResult(articles=tuple(articles), decisions=decisions, issues=tuple(issues))
 
@@ -259,7 +261,9 @@ def _parts(chain: Sequence[Segment]) -> list[tuple[int | None, str, str, str]]:
     return parts
 
 
-def _build(chain: Sequence[Segment], scope: str, ordinal: int, score: float | None) -> StitchedArticle:
+def _build(
+    chain: Sequence[Segment], scope: str, ordinal: int, score: float | None, evidence: str | None
+) -> StitchedArticle:
     """One article from a chain of segments, with a fragment per part."""
     first = chain[0]
     authors: list[Author] = []
@@ -288,4 +292,5 @@ def _build(chain: Sequence[Segment], scope: str, ordinal: int, score: float | No
         source_urls=urls,
         fragments=fragments,
         confidence=score,
+        evidence=evidence,
     )

@@ -256,3 +256,16 @@ def test_an_edition_far_smaller_than_usual_is_flagged(tmp_path: Path) -> None:
         store_editions(con, paper, [thin])
         codes = con.execute("SELECT edition_date, code FROM quality_issues WHERE code = 'small_edition'").fetchall()
     assert codes == [(DATES[0], "small_edition")]
+
+
+def test_the_data_dictionary_example_queries_run(ingested: dict[str, Any]) -> None:
+    import re
+
+    from warehouse.query import query_snapshot
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.*?)```", doc, re.S)
+    assert len(queries) >= 5
+    for sql in queries:
+        columns, rows = query_snapshot(ingested["home"], sql)
+        assert columns and rows, sql

@@ -55,6 +55,7 @@ articles = st.builds(
     source_urls=st.lists(TEXT, max_size=SHORT).map(tuple),
     fragments=fragments,
     confidence=st.none() | st.floats(allow_nan=False),
+    evidence=st.none() | TEXT,
 )
 
 editions = st.builds(
@@ -87,6 +88,7 @@ def expected(record: EditionRecord) -> list[dict[str, Any]]:
             "continuation": article.continuation,
             "source_urls": list(article.source_urls),
             "confidence": article.confidence,
+            "stitch_evidence": article.evidence,
             "subheads": list(article.subheads),
             "captions": list(article.captions),
             "run_id": record.run_id,

@@ -73,3 +73,27 @@ def test_connect_creates_the_folder_and_keeps_the_schema(tmp_path: Path) -> None
 
 def test_migrations_are_numbered_from_one() -> None:
     assert [migration.version for migration in migrations()][:1] == [1]
+
+
+def test_an_older_warehouse_upgrades_in_place(tmp_path: Path) -> None:
+    """A file written at schema version 1, with data, gains the later migrations and keeps its rows."""
+    from tests.warehouse.factories import make_record
+    from warehouse.load import load_edition
+
+    path = tmp_path / "warehouse.duckdb"
+    first = migrations()[0]
+    with connect(path) as con:  # the warehouse as version 1 left it
+        con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+                    "applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)")
+        con.execute(first.sql)
+        con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [first.version, first.name])
+        con.execute(
+            "INSERT INTO articles (article_id, paper_id, edition_date, pages, title, body, char_count, continuation, "
+            "source_urls, subheads, captions, reading_order, run_id) VALUES "
+            "('old', 'yzb', DATE '2025-12-17', [1], '旧文章', '正文', 2, 'none', [], [], [], 1, 'r0')"
+        )
+    with connect(path) as con:
+        assert migrate(con) == migrations()[-1].version
+        assert con.execute("SELECT title, stitch_evidence FROM articles").fetchall() == [("旧文章", None)]
+        load_edition(con, make_record(2))  # and the upgraded file takes new loads
+        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(3,)]
