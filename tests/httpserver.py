@@ -40,6 +40,7 @@ from urllib.parse import urlsplit
 __all__ = ["RequestRecord", "Server", "serve"]
 
 HOST = "127.0.0.1"  # tests never listen beyond the loopback interface
+LOOPBACK_PREFIX = "127."  # a second listener (another host of the test world) takes another 127.x address
 _STATUS_FAULT = re.compile(r"^(?P<status>\d{3})(?::(?P<retry_after>.+))?$")  # "503", "429:2"
 _HTML_SUFFIXES = frozenset({".htm", ".html"})
 _POLL_INTERVAL_S = 0.05  # how quickly serve_forever notices shutdown: keeps test teardown fast
@@ -250,9 +251,13 @@ class _FixtureServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(root: Path, faults: dict[str, list[str]] | None = None, *, charset: str | None = None) -> Iterator[Server]:
-    """Serve ``root`` on 127.0.0.1 (a free port) in a daemon thread for the duration of the block."""
-    state = Server(root=root, host=HOST, port=0, charset=charset, faults=faults if faults is not None else {})
+def serve(
+    root: Path, faults: dict[str, list[str]] | None = None, *, charset: str | None = None, host: str = HOST
+) -> Iterator[Server]:
+    """Serve ``root`` on a loopback address (127.0.0.1 unless told; a free port) for the duration of the block."""
+    if not host.startswith(LOOPBACK_PREFIX):
+        raise ValueError(f"tests listen on loopback addresses only, not {host}")
+    state = Server(root=root, host=host, port=0, charset=charset, faults=faults if faults is not None else {})
     httpd = _FixtureServer(state)
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": _POLL_INTERVAL_S}, daemon=True)
     thread.start()

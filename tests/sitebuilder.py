@@ -29,6 +29,7 @@ class Page:
     no: int
     name: str
     articles: tuple[Article, ...]
+    foreign_links: tuple[str, ...] = ()  # absolute links printed in the title list (other hosts)
 
 
 def _node(page: Page, pages: Sequence[Page], encoding: str) -> str:
@@ -40,7 +41,7 @@ def _node(page: Page, pages: Sequence[Page], encoding: str) -> str:
         f'<tr><td><a href="content_{a.id}.htm"><div style="display:inline" id="mp{a.id}">'
         f"{html.escape(a.title)}</div></a></td></tr>"
         for a in page.articles
-    )
+    ) + "".join(f'<tr><td><a href="{html.escape(url)}">友报推荐</a></td></tr>' for url in page.foreign_links)
     areas = "\n".join(f'<area shape="rect" coords="0,0,10,10" href="content_{a.id}.htm">' for a in page.articles)
     return (
         f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={encoding}"></head><body>\n'
