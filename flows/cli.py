@@ -161,7 +161,8 @@ def _ingest(args: argparse.Namespace) -> int:
     from flows.ingest import ingest_range
 
     home = resolve_home(args.home)
-    summaries = ingest_range(args.paper, start, end, home=str(home), papers=str(papers_file(args.papers)))
+    summaries = ingest_range(args.paper, start, end, home=str(home), papers=str(papers_file(args.papers)),
+                             progress=True)
     _print_summaries(summaries, home)
     return 0 if all(s["status"] in ("complete", "not_published") for s in summaries) else 1
 

@@ -27,6 +27,7 @@ from flows.archive import ArchiveSource, RawArchive
 from flows.fetch import Fetcher, FetchPolicy
 from flows.locks import paper_lock
 from flows.pipeline import Edition, EditionContext, PageResult, assemble_edition, fetch_page, fetch_pages
+from flows.progress import Progress
 from flows.registry import Paper, get_paper, resolve_home, resolve_keep
 from flows.replay import replay_edition
 from flows.report import artifact_key, edition_markdown, edition_table
@@ -185,9 +186,12 @@ def _dates(start: dt.date, end: dt.date) -> list[dt.date]:
 @flow(name="ingest-range", flow_run_name="{paper} {start}..{end}")
 def ingest_range(
     paper: str, start: dt.date, end: dt.date, home: str | None = None, papers: str | None = None,
-    publish_after: bool = True,
+    publish_after: bool = True, progress: bool = False,
 ) -> list[dict[str, Any]]:
-    """Ingest every edition from start to end (inclusive), one child flow run each, then publish."""
+    """Ingest every edition from start to end (inclusive), one child flow run each, then publish.
+
+    `progress` draws a progress bar on stderr (the command line asks for it on ranges).
+    """
     logger = get_run_logger()
     entry = get_paper(paper, papers)
     root = resolve_home(home)
@@ -199,6 +203,7 @@ def ingest_range(
             migrate(con)
             start_run(con, run_id, str(flow_run.get_id() or ""), entry.paper_id, started)
         summaries: list[dict[str, Any]] = []
+        bar = Progress(len(dates) if progress else 0)
         for date in dates:
             try:
                 summaries.append(
@@ -207,6 +212,7 @@ def ingest_range(
             except Exception as exc:  # one edition failing never stops the others
                 logger.error("%s %s failed: %s", paper, date, exc)
                 summaries.append(_failed(paper, date))
+            bar.advance(f"{paper} {date} {summaries[-1]['status']}")
         status = "complete" if all(s["status"] in ("complete", "not_published") for s in summaries) else "partial"
         with connect(root / "warehouse.duckdb") as con:
             finish_run(con, run_id, dt.datetime.now(dt.UTC), status, _counts(summaries))

@@ -269,3 +269,26 @@ def test_the_data_dictionary_example_queries_run(ingested: dict[str, Any]) -> No
     for sql in queries:
         columns, rows = query_snapshot(ingested["home"], sql)
         assert columns and rows, sql
+
+
+def test_one_edition_failing_never_stops_the_others(
+    prefect_harness: None, demo_site: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import flows.ingest
+    from flows.ingest import ingest_range
+
+    real = flows.ingest.assemble_edition
+
+    def broken_on_the_first_date(paper: Any, date: dt.date, *args: Any, **kwargs: Any) -> Any:
+        if date == DATES[0]:
+            raise RuntimeError("a bug met on one edition")
+        return real(paper, date, *args, **kwargs)
+
+    monkeypatch.setattr(flows.ingest, "assemble_edition", broken_on_the_first_date)
+    papers = write_registry(tmp_path / "papers.toml", demo_site.base_url)
+    summaries = ingest_range("yzb", DATES[0], DATES[1], home=str(tmp_path), papers=str(papers), progress=True)
+    assert [s["status"] for s in summaries] == ["failed", "complete"]
+    assert _rows(tmp_path, "SELECT edition_date FROM editions") == [(DATES[1],)]
+    assert _rows(tmp_path, "SELECT status, editions_failed, editions_complete FROM runs") == [("partial", 1, 1)]
+    assert "2/2 yzb 2025-12-19 complete" in capsys.readouterr().err
