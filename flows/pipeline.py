@@ -40,6 +40,8 @@ __all__ = [
 NOT_PUBLISHED_STATUSES = frozenset({404, 410})
 # Bodies this long that are identical are the same article printed twice, not two short notices.
 MIN_DUPLICATE_BODY_CHARS = 50
+# How far to look for a readable page when page 1 cannot be read.
+MAX_GUESSED_PAGES = 8
 # An article body shorter than this (characters) is flagged: a zone with almost no text.
 MIN_BODY_CHARS = 20
 
@@ -165,12 +167,32 @@ def fetch_page(ctx: EditionContext, url: str, page_no: int, page_name: str = "")
 def fetch_pages(
     ctx: EditionContext, fetch_many: Callable[[Sequence[PageRef]], list[PageResult]]
 ) -> list[PageResult]:
-    """Page 1 first (it lists the others), then every other page through `fetch_many` (sequential or concurrent)."""
-    (first,) = fetch_many([PageRef(1, "", ctx.paper.url_for(ctx.date))])
-    if first.listing is None:
-        return [first]
-    others = [p for p in first.listing.pages if p.url != first.page.url and p.page_no != first.page.page_no]
-    return [first, *fetch_many(others)]
+    """Page 1 first (it lists the others), then every other page through `fetch_many` (sequential or concurrent).
+
+    When page 1 cannot be read (but exists), the next pages are tried where the layout says they
+    should be, and the first one that can be read lists the rest: the inner pages' continuations are
+    kept as orphans instead of the whole edition being lost.
+    """
+    first_url = ctx.paper.url_for(ctx.date)
+    (first,) = fetch_many([PageRef(1, "", first_url)])
+    found = [first]
+    listing = first.listing
+    if listing is None and first.http_status not in NOT_PUBLISHED_STATUSES:
+        for page_no in range(2, MAX_GUESSED_PAGES + 1):
+            url = ctx.layout.guess_page_url(first_url, page_no)
+            if url is None:
+                break
+            (page,) = fetch_many([PageRef(page_no, "", url)])
+            found.append(page)
+            listing = page.listing
+            if listing is not None or page.http_status in NOT_PUBLISHED_STATUSES:
+                break
+    if listing is None:
+        return found
+    tried_urls = {page.page.url for page in found}
+    read_pages = {page.page.page_no for page in found if page.listing is not None}
+    others = [p for p in listing.pages if p.url not in tried_urls and p.page_no not in read_pages]
+    return [*found, *fetch_many(others)]
 
 
 def _fetch_article(ctx: EditionContext, url: str, page_no: int) -> tuple[ArticleZone | None, list[QualityIssue]]:

@@ -23,6 +23,7 @@ from tests.sitebuilder import Article, Page, write_edition
 pytestmark = pytest.mark.slow
 
 STITCH, MISSING_INNER, MISSING_HEADS = dt.date(2025, 1, 6), dt.date(2025, 1, 7), dt.date(2025, 1, 8)
+MISSING_FRONT = dt.date(2025, 1, 9)
 
 HOUSING = Article(101, "南纪门街道老旧小区改造全面完工", (
     "本报讯（记者 王 静）日前，南纪门街道12个老旧小区改造项目全面完工，惠及居民2300余户。",
@@ -94,15 +95,16 @@ def ingested(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) ->
     from flows.ingest import ingest_range
 
     site = tmp_path_factory.mktemp("site")
-    for date in (STITCH, MISSING_INNER, MISSING_HEADS):
+    for date in (STITCH, MISSING_INNER, MISSING_HEADS, MISSING_FRONT):
         write_edition(site, "tst", date, EDITION)
     inner = f"/tst/html/{MISSING_INNER:%Y-%m/%d}/node_2.htm"
     heads = [f"/tst/html/{MISSING_HEADS:%Y-%m/%d}/content_{a.id}.htm" for a in (HOUSING, CULTURE, RIVER)]
-    faults = {inner: ["503"] * 3, **{path: ["404"] for path in heads}}
+    front = f"/tst/html/{MISSING_FRONT:%Y-%m/%d}/node_1.htm"
+    faults = {inner: ["503"] * 3, front: ["503"] * 3, **{path: ["404"] for path in heads}}
     home = tmp_path_factory.mktemp("home")
     with serve(site, faults=faults) as server:
         papers = write_registry(home / "papers.toml", server.base_url, site_path="tst")
-        summaries = ingest_range("yzb", STITCH, MISSING_HEADS, home=str(home), papers=str(papers))
+        summaries = ingest_range("yzb", STITCH, MISSING_FRONT, home=str(home), papers=str(papers))
     return {"home": home, "summaries": {s["edition_date"]: s for s in summaries}}
 
 
@@ -153,6 +155,15 @@ def test_missing_heads_leave_orphan_tails(ingested: dict[str, Any]) -> None:
     orphans = sorted(pages for pages, kind in articles.values() if kind == "orphan_tail")
     assert orphans == [[2], [2], [2, 3]]  # housing and culture tails; the river's page-2 part chained to page 3
     assert articles[SCIENCE.title] == ([1, 3], "stitched")
+
+
+def test_missing_front_page_still_loads_the_inner_pages_with_orphan_tails(ingested: dict[str, Any]) -> None:
+    articles = _articles(ingested["home"], MISSING_FRONT)
+    assert ingested["summaries"][MISSING_FRONT.isoformat()]["status"] == "partial"
+    assert not any(1 in pages for pages, _ in articles.values())
+    orphans = sorted(pages for pages, kind in articles.values() if kind == "orphan_tail")
+    assert orphans == [[2], [2], [2, 3], [3]]  # three tails on page 2 (one chained on to 3), science's on 3
+    assert {title for title, (_, kind) in articles.items() if kind == "none"} == {OTHER_2.title, OTHER_3.title}
 
 
 def test_stitch_precision_and_recall(ingested: dict[str, Any]) -> None:

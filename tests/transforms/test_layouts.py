@@ -267,3 +267,16 @@ def test_unknown_layout_is_a_key_error_with_a_clear_message() -> None:
         get_layout("dayu")
     assert isinstance(caught.value, UnknownLayout)
     assert str(caught.value) == "unknown layout 'dayu'; known layouts: founder, founder-pc"
+
+
+@pytest.mark.parametrize(
+    ("layout", "first", "page_no", "expected"),
+    [
+        ("founder", "http://e.cn/yzb/html/2025-12/18/node_1.htm", 3, "http://e.cn/yzb/html/2025-12/18/node_3.htm"),
+        ("founder", "http://e.cn/yzb/html/2025-12/18/node_1.htm", 12, "http://e.cn/yzb/html/2025-12/18/node_12.htm"),
+        ("founder-pc", "http://e.cn/pc/layout/202512/18/node_01.html", 2, "http://e.cn/pc/layout/202512/18/node_02.html"),
+        ("founder", "http://e.cn/yzb/index.htm", 2, None),
+    ],
+)
+def test_guess_page_url(layout: str, first: str, page_no: int, expected: str | None) -> None:
+    assert get_layout(layout).guess_page_url(first, page_no) == expected

@@ -26,6 +26,10 @@ class Layout(Protocol):
         """The headings, byline and body paragraphs of one article page."""
         ...
 
+    def guess_page_url(self, first_url: str, page_no: int) -> str | None:
+        """Where page `page_no` should be when the first page cannot be read to list it; None if unknown."""
+        ...
+
 
 class LayoutError(ValueError):
     """A page does not look like the layout says it should (e.g. no page number anywhere)."""

@@ -28,6 +28,7 @@ from transforms.layouts.markup import (
     outside,
     parse_partial,
     parse_text_regions,
+    sibling_page_url,
     site_of,
 )
 from transforms.records import ArticleZone, PageListing, PageRef
@@ -91,6 +92,10 @@ class FounderLayout:
     """The classic Founder layout adapter."""
 
     name: str = "founder"
+
+    def guess_page_url(self, first_url: str, page_no: int) -> str | None:
+        """Page `page_no` of the edition whose first page is `first_url` (the node number is the page's)."""
+        return sibling_page_url(first_url, page_no, NODE_FILE)
 
     def parse_page(self, html: str, url: str) -> PageListing:
         """Read a ``node_N.htm`` page: its number and name, sibling pages, articles, PDF, other links."""

@@ -33,6 +33,7 @@ from transforms.layouts.markup import (
     outside,
     parse_partial,
     parse_text_regions,
+    sibling_page_url,
     site_of,
 )
 from transforms.records import ArticleZone, PageListing, PageRef
@@ -110,6 +111,10 @@ class FounderPcLayout:
     """The Founder pc layout adapter."""
 
     name: str = "founder-pc"
+
+    def guess_page_url(self, first_url: str, page_no: int) -> str | None:
+        """Page `page_no` of the edition whose first page is `first_url` (the node number is the page's)."""
+        return sibling_page_url(first_url, page_no, LAYOUT_FILE)
 
     def parse_page(self, html: str, url: str) -> PageListing:
         """Read a ``node_NN.html`` page: its number and name, sibling pages, articles, PDF, other links."""

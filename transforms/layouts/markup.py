@@ -26,6 +26,7 @@ __all__ = [
     "outside",
     "parse_partial",
     "parse_text_regions",
+    "sibling_page_url",
     "site_of",
 ]
 
@@ -191,3 +192,16 @@ def body_paragraphs(body: Tag | None) -> tuple[str, ...]:
     if not paragraphs:
         return tuple(block_lines(body, source_newlines=True))
     return tuple(line for p in paragraphs for line in block_lines(p, source_newlines=False))
+
+
+def sibling_page_url(first_url: str, page_no: int, node: re.Pattern[str]) -> str | None:
+    """The URL page `page_no` has when pages are numbered files like the first one (`node_1.htm` ->
+    `node_2.htm`, `node_01.html` -> `node_02.html`, keeping the zero padding); None when `node` does not match."""
+    parts = urlsplit(first_url)
+    match = node.search(parts.path)
+    if match is None:
+        return None
+    digits = match.group("number")
+    start, end = match.span("number")
+    path = parts.path[:start] + str(page_no).zfill(len(digits)) + parts.path[end:]
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
