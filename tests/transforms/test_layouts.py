@@ -280,3 +280,23 @@ def test_unknown_layout_is_a_key_error_with_a_clear_message() -> None:
 )
 def test_guess_page_url(layout: str, first: str, page_no: int, expected: str | None) -> None:
     assert get_layout(layout).guess_page_url(first, page_no) == expected
+
+
+WZ = '<table class="wz">{rows}</table><div id="ozoom"><P>　　正文。</P></div>'
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<founder-title>渝中区推进城市更新</founder-title><founder-content><p>正文。</p></founder-content>",
+         ("", "渝中区推进城市更新", "")),
+        (WZ.format(rows="<tr><td>引题</td></tr><tr><td><strong>主题</strong></td></tr><tr><td>副题</td></tr>"),
+         ("引题", "主题", "副题")),
+        (WZ.format(rows="<tr><td>主题</td></tr><tr><td>副题</td></tr>"), ("", "主题", "副题")),
+        (WZ.format(rows="<tr><td></td></tr><tr><td>只有主题</td></tr>"), ("", "只有主题", "")),
+        ("<h3>引</h3><h1>标题</h1>" + WZ.format(rows="<tr><td>不用</td></tr>"), ("引", "标题", "")),
+    ],
+)
+def test_titles_on_templates_without_h1(markup: str, expected: tuple[str, str, str]) -> None:
+    zone = get_layout("founder").parse_article(f"<html><body>{markup}</body></html>", "http://e.cn/content_1.htm", 1)
+    assert (zone.kicker, zone.title, zone.subtitle) == expected

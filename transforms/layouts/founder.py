@@ -62,10 +62,13 @@ BODY_TAG = "founder-content"  # the body element of Founder's own templates
 BODY_CLASS = "newsdetatext"  # the body class of a later Founder template
 AUTHOR_CLASS = "author"  # <span class="author"> byline outside the body
 AUTHOR_TAG = "founder-author"  # Founder's own byline element
+TITLE_TAG = "founder-title"  # Founder's own title element, on templates without <h1>
+TITLE_TABLE_CLASS = "wz"  # <table class="wz">: older templates print 引题/主题/副题 as its rows
+KICKER_TITLE_SUBTITLE_ROWS = 3
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _PAGE_TAGS = frozenset({"a", "area", "map", "base"})  # all a node page needs, beside zone divs
-_ARTICLE_TAGS = _HEADING_TAGS | {BODY_TAG, AUTHOR_TAG}
-_ARTICLE_CLASSES = frozenset({AUTHOR_CLASS, BODY_CLASS})
+_ARTICLE_TAGS = _HEADING_TAGS | {BODY_TAG, AUTHOR_TAG, TITLE_TAG}
+_ARTICLE_CLASSES = frozenset({AUTHOR_CLASS, BODY_CLASS, TITLE_TABLE_CLASS})
 
 
 class _PageLink(NamedTuple):
@@ -122,12 +125,15 @@ class FounderLayout:
         """Read a ``content_*.htm`` page: headings, byline and body paragraphs as printed."""
         soup = parse_text_regions(html, _keep_article_tag)
         body = _article_body(soup)
+        kicker, title, subtitle = (_heading(soup, name, body) for name in ("h3", "h1", "h2"))
+        if not title:
+            kicker, title, subtitle = _title_fallback(soup, body) or (kicker, title, subtitle)
         return ArticleZone(
             url=url,
             page_no=page_no,
-            kicker=_heading(soup, "h3", body),
-            title=_heading(soup, "h1", body),
-            subtitle=_heading(soup, "h2", body),
+            kicker=kicker,
+            title=title,
+            subtitle=subtitle,
             author=_author(soup, body),
             paragraphs=body_paragraphs(body),
         )
@@ -282,6 +288,21 @@ def _keep_article_tag(name: str, attrs: Mapping[str, str]) -> bool:
     if name == "div" and attr_text(attrs, "id") == BODY_DIV_ID:
         return True
     return not _ARTICLE_CLASSES.isdisjoint(class_names(attrs))
+
+
+def _title_fallback(soup: BeautifulSoup, body: Tag | None) -> tuple[str, str, str] | None:
+    """Headings on templates without <h1>: ``<founder-title>``, else the rows of ``table.wz``
+    (one row: the title; two: title and subtitle; three: kicker, title, subtitle)."""
+    title = first_text(outside(soup.find_all(TITLE_TAG), body))
+    if title:
+        return "", title, ""
+    table = next(outside(soup.find_all("table", class_=TITLE_TABLE_CLASS), body), None)
+    rows = [text for row in (table.find_all("tr") if table else []) if (text := inline_text(row))]
+    if not rows:
+        return None
+    if len(rows) >= KICKER_TITLE_SUBTITLE_ROWS:
+        return rows[0], rows[1], " ".join(rows[2:])
+    return "", rows[0], " ".join(rows[1:])
 
 
 def _article_body(soup: BeautifulSoup) -> Tag | None:
