@@ -30,12 +30,14 @@ class Page:
     name: str
     articles: tuple[Article, ...]
     foreign_links: tuple[str, ...] = ()  # absolute links printed in the title list (other hosts)
+    label: str = ""  # the printed page label when it is not the number: `A3` on a lettered paper
 
 
 def _node(page: Page, pages: Sequence[Page], encoding: str) -> str:
     """A page: the edition's page list, this page's title list and image map."""
     links = "\n".join(
-        f'<a id="pageLink" href="node_{p.no}.htm">第{p.no:02d}版：{html.escape(p.name)}</a>' for p in pages
+        f'<a id="pageLink" href="node_{p.no}.htm">第{p.label or f"{p.no:02d}"}版：{html.escape(p.name)}</a>'
+        for p in pages
     )
     titles = "\n".join(
         f'<tr><td><a href="content_{a.id}.htm"><div style="display:inline" id="mp{a.id}">'

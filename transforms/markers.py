@@ -8,7 +8,11 @@ from dataclasses import dataclass
 
 from transforms.numerals import parse_number
 
-__all__ = ["JumpMarker", "split_jump_from", "split_jump_to"]
+__all__ = ["SECTION_STRIDE", "JumpMarker", "page_key", "section_of", "split_jump_from", "split_jump_to"]
+
+# Papers with lettered sections number pages A1…A8, B1…B4; a page key keeps A3 and B3 apart
+# (A3 = 103, B3 = 203). Unlettered pages keep their number.
+SECTION_STRIDE = 100
 
 _NUM = r"[0-9０-９零〇一二两三四五六七八九十]{1,3}"
 _SECTION = r"[A-Za-zＡ-Ｚ]?"
@@ -35,6 +39,20 @@ def _marker(match: re.Match[str]) -> JumpMarker | None:
         return None
     section = unicodedata.normalize("NFKC", match.group("section")).upper()  # full-width Ｂ/Ｋ -> B/K
     return JumpMarker(page_no=page, section=section, printed=match.group(0).strip())
+
+
+def page_key(section: str, number: int) -> int:
+    """The page number stored for page `number` of a lettered `section` (`""` for unlettered papers)."""
+    if not section:
+        return number
+    return (ord(section.upper()) - ord("A") + 1) * SECTION_STRIDE + number
+
+
+def section_of(page_no: int | None) -> str:
+    """The section letter a page key carries (`""` for unlettered pages)."""
+    if page_no is None or page_no < SECTION_STRIDE:
+        return ""
+    return chr(ord("A") + page_no // SECTION_STRIDE - 1)
 
 
 def split_jump_to(text: str) -> tuple[str, JumpMarker | None]:

@@ -77,6 +77,8 @@ class Segment:
     captions: tuple[str, ...] = ()
     continues_from_page: int | None = None
     continues_to_page: int | None = None
+    from_section: str = ""  # the section letter a marker printed (`（上接A1版）`), "" when none
+    to_section: str = ""
     source_urls: tuple[str, ...] = ()
     spans: tuple[tuple[str, str], ...] = ()  # (source URL, text): where each run of the body came from
 

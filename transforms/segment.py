@@ -150,6 +150,8 @@ class _Draft:
     authors: list[Author] = field(default_factory=list)
     from_page: int | None = None
     to_page: int | None = None
+    from_section: str = ""
+    to_section: str = ""
     closed: bool = False  # a byline or a jump-to marker ended it
     source_urls: list[str] = field(default_factory=list)
     merged_into: _Draft | None = None
@@ -533,7 +535,7 @@ def _take_text(state: _State, line: _Line) -> None:
         current = state.current
         if current is None or current.paragraphs or current.closed or current.from_page is not None:
             current = state.new_draft(line.zone)
-        current.from_page = marker_from.page_no
+        current.from_page, current.from_section = marker_from.page_no, marker_from.section
     text, marker_to = split_jump_to(text)
     trailing = split_trailing_credit(text) if marker_to is None else None
     if trailing is not None:
@@ -552,7 +554,7 @@ def _take_text(state: _State, line: _Line) -> None:
         kind = "duplicate" if placed == "duplicate" else kind
     if marker_to is not None:
         target = target or state.current or state.new_draft(line.zone)
-        target.to_page = marker_to.page_no
+        target.to_page, target.to_section = marker_to.page_no, marker_to.section
         target.closed = True
         state.current = None
     if trailing is not None:  # credits in brackets end the article they close
@@ -679,6 +681,8 @@ def _freeze(draft: _Draft, page_no: int | None, zone_urls: dict[int, str]) -> Se
         captions=tuple(draft.captions),
         continues_from_page=draft.from_page,
         continues_to_page=draft.to_page,
+        from_section=draft.from_section,
+        to_section=draft.to_section,
         source_urls=tuple(draft.source_urls),
         spans=_spans(draft, zone_urls),
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from transforms.bylines import format_byline
 from transforms.clean import ends_mid_sentence, has_unclosed_open, has_unopened_close
+from transforms.markers import page_key, section_of
 from transforms.records import Author, Fragment, QualityIssue, Segment, StitchedArticle
 
 __all__ = ["StitchDecision", "StitchResult", "article_id", "score_pair", "stitch"]
@@ -120,14 +121,13 @@ def score_pair(head: Segment, tail: Segment) -> tuple[float, str]:
 
 
 def _compatible(head: Segment, tail: Segment) -> bool:
-    """A pair is possible only when the pages agree both ways."""
-    return (
-        head.continues_to_page is not None
-        and tail.continues_from_page is not None
-        and head.continues_to_page == tail.page_no
-        and tail.continues_from_page == head.page_no
-        and head is not tail
-    )
+    """A pair is possible only when the pages agree both ways (section letters included)."""
+    if head.continues_to_page is None or tail.continues_from_page is None or head is tail:
+        return False
+    # A marker without a letter (`下转4版`) on a lettered paper points into the marker's own section.
+    target = page_key(head.to_section or section_of(head.page_no), head.continues_to_page)
+    source = page_key(tail.from_section or section_of(tail.page_no), tail.continues_from_page)
+    return target == tail.page_no and source == head.page_no
 
 
 def _assign(weights: dict[tuple[int, int], float], heads: list[int], tails: list[int]) -> dict[int, int]:

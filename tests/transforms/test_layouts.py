@@ -123,11 +123,11 @@ def test_lettered_sections_sort_by_section_then_number() -> None:
     )
     listing = FOUNDER.parse_page(_page("p", nav), BASE + "node_3.htm")
     assert listing.pages == (
-        PageRef(1, "A1 要闻", BASE + "node_2.htm"),
-        PageRef(2, "A2", BASE + "node_3.htm"),
-        PageRef(1, "B1 体育", BASE + "node_9.htm"),
+        PageRef(101, "A1 要闻", BASE + "node_2.htm"),  # page keys keep A1 and B1 apart
+        PageRef(102, "A2", BASE + "node_3.htm"),
+        PageRef(201, "B1 体育", BASE + "node_9.htm"),
     )
-    assert (listing.page_no, listing.page_name) == (2, "A2")
+    assert (listing.page_no, listing.page_name) == (102, "A2")
 
 
 def test_off_site_links_are_never_pages_or_articles() -> None:
@@ -168,10 +168,10 @@ def test_base_href_is_respected() -> None:
         ("第 02 版 ： 综 合", (2, "综 合", "")),
         ("第01版", (1, "", "")),
         ("第10版：渝中·薈萃", (10, "渝中·薈萃", "")),
-        ("第A3版", (3, "A3", "A")),
-        ("第a03版：要闻", (3, "A3 要闻", "A")),
-        ("A03版", (3, "A3", "A")),
-        ("第B12版：体育\n", (12, "B12 体育", "B")),
+        ("第A3版", (103, "A3", "A")),
+        ("第a03版：要闻", (103, "A3 要闻", "A")),
+        ("A03版", (103, "A3", "A")),
+        ("第B12版：体育\n", (212, "B12 体育", "B")),
         ("02", (2, "", "")),
         ("第100版", (100, "", "")),
         ("要闻", None),

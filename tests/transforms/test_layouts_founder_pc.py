@@ -179,11 +179,11 @@ def test_lettered_sections_sort_by_section_then_number() -> None:
     )
     listing = FOUNDER_PC.parse_page(_page(f"<ul>{nav}</ul>"), LAYOUT + "node_02.html")
     assert listing.pages == (
-        PageRef(1, "A1 要闻", LAYOUT + "node_01.html"),
-        PageRef(2, "A2", LAYOUT + "node_02.html"),
-        PageRef(1, "B1 体育", LAYOUT + "node_09.html"),
+        PageRef(101, "A1 要闻", LAYOUT + "node_01.html"),  # page keys keep A1 and B1 apart
+        PageRef(102, "A2", LAYOUT + "node_02.html"),
+        PageRef(201, "B1 体育", LAYOUT + "node_09.html"),
     )
-    assert (listing.page_no, listing.page_name) == (2, "A2")
+    assert (listing.page_no, listing.page_name) == (102, "A2")
 
 
 def test_base_href_is_respected() -> None:
@@ -208,9 +208,9 @@ def test_base_href_is_respected() -> None:
         ("\n  03版 ： 文化·副刊 \n", (3, "文化·副刊", "")),
         ("08版", (8, "", "")),
         ("第 10 版 要闻", (10, "要闻", "")),
-        ("A01版：要闻", (1, "A1 要闻", "A")),
-        ("b12版：体育", (12, "B12 体育", "B")),
-        ("A03：评论", (3, "A3 评论", "A")),
+        ("A01版：要闻", (101, "A1 要闻", "A")),
+        ("b12版：体育", (212, "B12 体育", "B")),
+        ("A03：评论", (103, "A3 评论", "A")),
         ("01", None),  # a bare number: calendar days, pagers
         ("18日", None),
         ("01 要闻", None),

@@ -31,6 +31,7 @@ from transforms.layouts.markup import (
     sibling_page_url,
     site_of,
 )
+from transforms.markers import page_key
 from transforms.records import ArticleZone, PageListing, PageRef
 
 __all__ = [
@@ -97,7 +98,7 @@ class FounderLayout:
     name: str = "founder"
 
     def guess_page_url(self, first_url: str, page_no: int) -> str | None:
-        """Page `page_no` of the edition whose first page is `first_url` (the node number is the page's)."""
+        """The `page_no`-th page file of the edition whose first page is `first_url` (node_1, node_2, …)."""
         return sibling_page_url(first_url, page_no, NODE_FILE)
 
     def parse_page(self, html: str, url: str) -> PageListing:
@@ -146,7 +147,8 @@ def parse_page_label(text: str) -> tuple[int, str, str] | None:
     """(page number, page name, section code) from link text like ``第A3版：要闻``; None if not a label.
 
     The name is what follows the colon; a lettered page keeps its section code in front of it
-    (``第A3版`` gives ``A3``, ``第A3版：要闻`` gives ``A3 要闻``) since A3 and B3 share number 3.
+    (``第A3版`` gives ``A3``, ``第A3版：要闻`` gives ``A3 要闻``), and its number is a page key that
+    keeps A3 and B3 apart (103 and 203, see ``transforms.markers.page_key``).
     """
     match = PAGE_LABEL.match(" ".join(text.split()))
     if match is None:
@@ -156,7 +158,7 @@ def parse_page_label(text: str) -> tuple[int, str, str] | None:
     name = match["name"].strip()
     if section:
         name = f"{section}{number} {name}".strip()
-    return number, name, section
+    return page_key(section, number), name, section
 
 
 # --- node pages -----------------------------------------------------------------------------

@@ -113,7 +113,7 @@ class FounderPcLayout:
     name: str = "founder-pc"
 
     def guess_page_url(self, first_url: str, page_no: int) -> str | None:
-        """Page `page_no` of the edition whose first page is `first_url` (the node number is the page's)."""
+        """The `page_no`-th page file of the edition whose first page is `first_url` (node_01, node_02, …)."""
         return sibling_page_url(first_url, page_no, LAYOUT_FILE)
 
     def parse_page(self, html: str, url: str) -> PageListing:
